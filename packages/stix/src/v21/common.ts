@@ -1,0 +1,235 @@
+/**
+ * STIX 2.1 common properties and embedded types (§2, §3.2, §7.2, §7.3). The SDO, SRO, SCO and
+ * meta specifications are built from these.
+ */
+import { isLanguageTag } from '../reference/languages.js';
+import { parseSelector, selectorResolves } from '../common/selector.js';
+import { dictionary, hashes } from '../properties/dictionary.js';
+import { ownId, ownType } from '../properties/identity.js';
+import {
+  boolean,
+  enumeration,
+  identifier,
+  integer,
+  json,
+  list,
+  type PropertyKind,
+  string,
+  targetTypes,
+  timestamp,
+  url,
+} from '../properties/kinds.js';
+import { atLeastOne, exactlyOne, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
+import { describeValue, type ValidationContext } from '../validation/context.js';
+
+/** `lang` (§3.2, MUST "language"): an RFC 5646 language tag. */
+export function languageTag(): PropertyKind {
+  return string({
+    code: 'STIX_INVALID_LANGUAGE',
+    test: (v) => (isLanguageTag(v) ? undefined : `${JSON.stringify(v)} is not an RFC 5646 language tag (e.g. en, en-US, zh-Hans)`),
+  });
+}
+
+const KILL_CHAIN_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** kill-chain-phase (§2.4). Names SHOULD be lower case with hyphens (best practice 121). */
+export const killChainPhase = new ObjectSpec('kill-chain-phase', {
+  kill_chain_name: required(string()),
+  phase_name: required(string()),
+}).with((o, ctx) => {
+  for (const key of ['kill_chain_name', 'phase_name'] as const) {
+    const v = o[key];
+    if (typeof v === 'string' && !KILL_CHAIN_NAME.test(v))
+      ctx.bestPractice(121, 'STIX_FORMAT', `${key} ${JSON.stringify(v)} should be lower case with hyphens`, key);
+  }
+});
+
+/** external-reference (§2.5): source_name plus at least one of description, url, external_id. */
+export const externalReference = new ObjectSpec('external-reference', {
+  source_name: required(string()),
+  description: string(),
+  url: url(),
+  hashes: hashes(),
+  external_id: string(),
+}).with(atLeastOne('description', 'url', 'external_id'), (o, ctx) => {
+  if (o.url !== undefined && o.hashes === undefined)
+    ctx.bestPractice(302, 'STIX_RECOMMENDED_PROPERTY', 'an external reference with a url should carry hashes of the content', 'url');
+});
+
+/** granular-marking (§7.2.3): selectors plus exactly one of marking_ref and lang. */
+export const granularMarking = new ObjectSpec('granular-marking', {
+  lang: languageTag(),
+  marking_ref: identifier(targetTypes('marking-definition')),
+  selectors: required(list(string())),
+}).with(exactlyOne('marking_ref', 'lang'));
+
+/**
+ * Selectors MUST resolve in the object they mark (validator MUST marking_selector_syntax).
+ * Runs on the whole object since resolution needs it.
+ */
+export function checkGranularSelectors(object: Readonly<Record<string, unknown>>, ctx: ValidationContext): void {
+  const markings = object.granular_markings;
+  if (!Array.isArray(markings)) return;
+  for (let i = 0; i < markings.length; i++) {
+    const selectors = (markings[i] as { selectors?: unknown } | null)?.selectors;
+    if (!Array.isArray(selectors)) continue;
+    for (let j = 0; j < selectors.length; j++) {
+      const selector = selectors[j];
+      if (typeof selector !== 'string') continue;
+      const segments = parseSelector(selector);
+      const at = (fn: () => void) => ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', fn)));
+      if (!segments)
+        at(() => ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} is malformed: expected property names and [index] steps joined by dots`, j));
+      else if (!selectorResolves(object, segments))
+        at(() => ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} does not resolve to any property of this object`, j));
+    }
+  }
+}
+
+export const EXTENSION_TYPES = ['new-sdo', 'new-sco', 'new-sro', 'property-extension', 'toplevel-property-extension'] as const;
+
+/** The content of an extension keyed by an extension-definition id (§7.3). */
+const definedExtension = new ObjectSpec(
+  'extension',
+  { extension_type: enumeration(EXTENSION_TYPES, 'extension-type-enum') },
+  // The extension's own properties are defined by its extension-definition's schema, which we
+  // do not fetch: accept them.
+).with(() => {});
+
+const EXTENSION_DEFINITION_ID = /^extension-definition--/;
+
+/**
+ * `extensions` (§3.2, §7.3): keys are extension-definition ids or, on SCOs, the predefined
+ * extension names; custom `x-…-ext` names are the deprecated 2.0-style mechanism (401).
+ */
+export function extensions(predefined: Readonly<Record<string, ObjectSpec>> = {}): PropertyKind {
+  const predefinedNames = Object.keys(predefined);
+  const idKind = identifier(targetTypes('extension-definition'));
+  return {
+    description: 'an extensions dictionary',
+    check(value, ctx) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.error('STIX_WRONG_JSON_TYPE', `expected extensions (a JSON object keyed by extension), found ${describeValue(value)}`);
+        return;
+      }
+      const dict = value as Record<string, unknown>;
+      let count = 0;
+      for (const key in dict) {
+        count++;
+        const content = dict[key];
+        ctx.path.push(key);
+        if (EXTENSION_DEFINITION_ID.test(key)) {
+          // The key itself must be a well-formed extension-definition identifier.
+          idKind.check(key, ctx);
+          checkExtensionContent(content, ctx);
+        } else if (Object.hasOwn(predefined, key)) {
+          predefined[key].check(content, ctx);
+        } else if (/^x-[a-z0-9-]+-ext$|^x-[a-z0-9-]+$/.test(key)) {
+          ctx.bestPractice(401, 'STIX_DEPRECATED', `custom extension ${key} should be defined with an extension-definition (STIX 2.1 §7.3)`);
+          if (content === null || typeof content !== 'object' || Array.isArray(content))
+            ctx.error('STIX_WRONG_JSON_TYPE', `expected the extension's content as a JSON object, found ${describeValue(content)}`);
+        } else if (ctx.options.customProperties !== 'allow') {
+          ctx.error(
+            'STIX_INVALID_DICTIONARY_KEY',
+            `${JSON.stringify(key)} is not an extension: expected an extension-definition id${
+              predefinedNames.length ? `, one of ${predefinedNames.join(', ')}` : ''
+            } or a custom x-…-ext name`,
+          );
+        }
+        ctx.path.pop();
+      }
+      if (count === 0) ctx.error('STIX_EMPTY_DICTIONARY', 'extensions is empty: it must hold at least one extension');
+    },
+  };
+}
+
+function checkExtensionContent(content: unknown, ctx: ValidationContext): void {
+  definedExtension.check(content, ctx);
+}
+
+/**
+ * The top-level property names that a `toplevel-property-extension` of this object may add. When
+ * the object names such an extension, unknown top-level properties are the extension's, not
+ * custom properties (§7.3); with its definition in the input we know exactly which.
+ */
+export function toplevelExtensionProperties(
+  object: Readonly<Record<string, unknown>>,
+  definitions: ReadonlyMap<string, readonly string[] | undefined>,
+): ReadonlySet<string> | undefined {
+  const ext = object.extensions;
+  if (ext === null || typeof ext !== 'object' || Array.isArray(ext)) return undefined;
+  let names: Set<string> | undefined;
+  for (const [key, content] of Object.entries(ext as Record<string, unknown>)) {
+    if ((content as { extension_type?: unknown } | null)?.extension_type !== 'toplevel-property-extension') continue;
+    names ??= new Set();
+    const declared = definitions.get(key);
+    // Definition not at hand: accept any name that follows the naming rules.
+    if (declared === undefined) return ANY_PROPERTY;
+    for (const n of declared) names.add(n);
+  }
+  return names;
+}
+
+const ANY_PROPERTY: ReadonlySet<string> = new (class extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+})();
+
+/** Properties common to SDOs and SROs (§3.2). */
+export const sdoCommon: PropertyMap = {
+  type: required(ownType()),
+  spec_version: required(enumeration(['2.1'])),
+  id: required(ownId()),
+  created_by_ref: identifier(targetTypes('identity')),
+  created: required(timestamp('min-millisecond')),
+  modified: required(timestamp('min-millisecond')),
+  revoked: boolean(),
+  labels: list(string()),
+  confidence: integer({ min: 0, max: 100 }),
+  lang: languageTag(),
+  external_references: list(externalReference),
+  object_marking_refs: list(identifier(targetTypes('marking-definition'))),
+  granular_markings: list(granularMarking),
+  extensions: extensions(),
+};
+
+/** Builds an SDO or SRO specification: the common properties plus the type's own. */
+export function sdo(type: string, properties: PropertyMap, options?: { reserved?: readonly string[] }): ObjectSpec {
+  return new ObjectSpec(type, { ...sdoCommon, ...properties }, { reserved: options?.reserved }).with(
+    timestampOrder('modified', 'created', true),
+  );
+}
+
+/** Properties common to SCOs (§3.2, §6). */
+export const scoCommon: PropertyMap = {
+  type: required(ownType()),
+  spec_version: enumeration(['2.1']),
+  id: required(ownId()),
+  object_marking_refs: list(identifier(targetTypes('marking-definition'))),
+  granular_markings: list(granularMarking),
+  defanged: boolean(),
+};
+
+/** Builds an SCO specification with its predefined extensions. */
+export function sco(type: string, properties: PropertyMap, predefinedExtensions: Readonly<Record<string, ObjectSpec>> = {}): ObjectSpec {
+  return new ObjectSpec(type, { ...scoCommon, extensions: extensions(predefinedExtensions), ...properties });
+}
+
+/** A custom object shaped like an SDO: the common properties; everything else is custom. */
+export const customObject = new ObjectSpec('custom object', sdoCommon).with(timestampOrder('modified', 'created', true));
+/** A custom SCO: the SCO common properties. */
+export const customObservable = new ObjectSpec('custom observable', { ...scoCommon, extensions: extensions() });
+
+/** bundle (§8): not a STIX object; no spec_version in 2.1. */
+export const bundle = new ObjectSpec('bundle', {
+  type: required(enumeration(['bundle'])),
+  id: required(ownId()),
+  objects: json(), // each object is validated on its own, with its own path
+  spec_version: json(), // reported by the rule below, with a clearer message than "custom property"
+}).with((o, ctx) => {
+  if (o.spec_version !== undefined)
+    ctx.error('STIX_SPEC_VERSION', 'a STIX 2.1 bundle has no spec_version (it was a STIX 2.0 bundle property); each object carries its own', 'spec_version');
+  if (o.objects !== undefined && (!Array.isArray(o.objects) || o.objects.length === 0))
+    ctx.error(Array.isArray(o.objects) ? 'STIX_EMPTY_LIST' : 'STIX_WRONG_JSON_TYPE', 'objects must be a non-empty list of STIX objects', 'objects');
+});
