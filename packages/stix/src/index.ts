@@ -12,6 +12,6 @@ export { IssueCodes, type IssueCode } from './validation/codes.js';
 export { bestPracticeChecks, type BestPracticeCheck } from './validation/best-practices.js';
 export { checkTimestamp, compareTimestamps, isTimestamp, type TimestampPrecision } from './common/timestamp.js';
 export { parseIdentifier, type ParsedIdentifier } from './common/identifier.js';
-export type { Bundle, StixContent, StixContent20, StixContent21, StixObject } from './types.js';
+export type { Bundle, CustomObject, StixContent, StixContent20, StixContent21, StixObject } from './types.js';
 export type * as v20 from './v20/types.js';
 export type * as v21 from './v21/types.js';

@@ -14,3 +14,13 @@ export type StixObject = StixObject20 | StixObject21;
 export type Bundle = Bundle20 | Bundle21;
 /** Whatever parse() can return. */
 export type StixContent = StixContent20 | StixContent21;
+
+/**
+ * An object of a type the specification does not define (`x-acme-widget`, ATT&CK's
+ * `x-mitre-tactic`): what every STIX object has, plus anything.
+ */
+export interface CustomObject {
+  readonly type: string;
+  readonly id: string;
+  readonly [property: string]: unknown;
+}

@@ -66,6 +66,8 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 
 /** The version one object is written in, or undefined when it gives no sign. */
 export function objectVersion(value: unknown): DetectedVersion | undefined {
+  if (!isObject(value)) return undefined;
+  const o = value;
   const sv = o.spec_version;
   if (sv === '2.0' || sv === '2.1') return { version: sv, reason: `spec_version ${sv} on ${String(o.type)}` };
   const type = o.type;
