@@ -11,7 +11,9 @@ test('identifier: type--UUID with a lower-case RFC 4122 UUID (2.1 §2.9)', () =>
 
 test('identifier: malformed identifiers are rejected with a reason', () => {
   assert.equal(parseIdentifier('indicator-8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f'), 'format');
-  assert.equal(parseIdentifier('indicator--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F'), 'uuid');
+  assert.equal(parseIdentifier('indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cdzz'), 'uuid');
+  // RFC 4122 §3: case-insensitive on input.
+  assert.equal(typeof parseIdentifier('indicator--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F'), 'object');
   assert.equal(parseIdentifier('indicator--8e2e2d2b-17d4-4cbf-c38f-98ee46b3cd3f'), 'variant');
   assert.equal(parseIdentifier('--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f'), 'format');
 });

@@ -9,7 +9,7 @@ export interface ParsedIdentifier {
   readonly uuidVersion: number;
 }
 
-const HEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export type IdentifierProblem = 'format' | 'uuid' | 'variant';
 
@@ -18,11 +18,11 @@ export function parseIdentifier(value: string): ParsedIdentifier | IdentifierPro
   const sep = value.lastIndexOf('--');
   if (sep <= 0 || value.length - sep - 2 !== 36) return 'format';
   const uuid = value.slice(sep + 2);
-  // RFC 4122 §3: UUIDs are output in lower case; STIX examples and schemas use lower case only.
+  // RFC 4122 §3: hex digits are output in lower case but are case-insensitive on input.
   if (!HEX.test(uuid)) return 'uuid';
   const versionDigit = uuid.charCodeAt(14) - 48;
   const variant = uuid[19];
-  if (variant !== '8' && variant !== '9' && variant !== 'a' && variant !== 'b') return 'variant';
+  if (!'89abAB'.includes(variant)) return 'variant';
   return { type: value.slice(0, sep), uuid, uuidVersion: versionDigit };
 }
 

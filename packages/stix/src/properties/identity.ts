@@ -39,7 +39,7 @@ export function ownId(options: OwnIdOptions = {}): PropertyKind {
       if (typeof value !== 'string') return ctx.error('STIX_WRONG_JSON_TYPE', `expected the id as a string type--UUID, found ${describeValue(value)}`);
       const parsed = parseIdentifier(value);
       if (typeof parsed === 'string') {
-        ctx.error('STIX_INVALID_IDENTIFIER', `${describeValue(value)} is not an identifier: expected <type>--<lower-case RFC 4122 UUID>`);
+        ctx.error('STIX_INVALID_IDENTIFIER', `${describeValue(value)} is not an identifier: expected <type>--<RFC 4122 UUID>`);
         return;
       }
       const type = ctx.object?.type;

@@ -145,7 +145,7 @@ export function identifier(target?: RefTarget): PropertyKind {
       if (typeof parsed === 'string') {
         ctx.error(
           'STIX_INVALID_IDENTIFIER',
-          `${describeValue(value)} is not an identifier: expected <object type>--<UUID> with a lower-case RFC 4122 UUID${
+          `${describeValue(value)} is not an identifier: expected <object type>--<RFC 4122 UUID>${
             parsed === 'variant' ? ' (the UUID variant digit must be 8, 9, a or b)' : ''
           }`,
         );
