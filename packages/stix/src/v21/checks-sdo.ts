@@ -1,0 +1,3 @@
+import type { ObjectCheck } from '../registry.js';
+/** Whole-object MUST and SHOULD checks for SDOs, SROs and meta objects. */
+export const sdoChecks: readonly ObjectCheck[] = [];
