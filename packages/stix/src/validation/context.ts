@@ -60,6 +60,12 @@ export class ValidationContext {
     this.errorCount++;
   }
 
+  /** Reports an error at an already-rendered path (for checks that resolve after the walk). */
+  errorAt(path: string, code: IssueCode, message: string): void {
+    this.add({ severity: 'error', code, message, path, objectId: this.objectId });
+    this.errorCount++;
+  }
+
   /** True when best-practice check `number` runs. */
   checks(number: number): boolean {
     return this.options.bestPractices.has(number);
