@@ -76,13 +76,13 @@ export async function* parseBundleStream(source: ByteSource, options: BundleStre
   const properties: Record<string, unknown> = {};
   let shape: 'bundle' | 'object' | 'array' | undefined;
   let objectCount = 0;
-  let mode = Mode.Start;
+  let mode: Mode = Mode.Start as Mode;
   let base = 0; // bytes consumed before the current chunk
   let first = true;
 
   // The value being captured: its kind, scanner state and the bytes seen so far.
   let capturing = false;
-  let target = Target.Property;
+  let target: Target = Target.Property as Target;
   let depth = 0;
   let inString = false;
   let escape = false;
