@@ -18,7 +18,11 @@ export interface ParseOptions {
   readonly strict?: boolean;
 }
 
-export type ParseResult<V extends StixVersion | undefined> = V extends '2.0' ? StixContent20 : V extends '2.1' ? StixContent21 : StixContent20 | StixContent21;
+export type ParseResult<V extends StixVersion | undefined> = V extends '2.0'
+  ? StixContent20
+  : V extends '2.1'
+    ? StixContent21
+    : StixContent20 | StixContent21;
 
 /**
  * Parses and validates; throws StixError `STIX_JSON_SYNTAX` for malformed JSON and `STIX_INVALID`

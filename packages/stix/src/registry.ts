@@ -18,7 +18,11 @@ export interface TypeDefinition {
 }
 
 /** A check over one whole top-level object, run after its specification (MUSTs and SHOULDs). */
-export type ObjectCheck = (object: Readonly<Record<string, unknown>>, ctx: ValidationContext, definition: TypeDefinition | undefined) => void;
+export type ObjectCheck = (
+  object: Readonly<Record<string, unknown>>,
+  ctx: ValidationContext,
+  definition: TypeDefinition | undefined,
+) => void;
 
 export interface VersionRegistry {
   readonly version: StixVersion;

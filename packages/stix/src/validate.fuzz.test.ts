@@ -88,15 +88,39 @@ test('fuzz: removing any required property is reported at that property', () => 
       const { [key]: _removed, ...mutated } = base;
       const report = validate(mutated, { version: '2.1', bestPractices: false });
       assert.equal(report.valid, false, `removing ${key} from ${String(base.type)}`);
-      if (key !== 'type') assert.ok(report.issues.some((x) => x.path === key || x.path.startsWith(`${key}`) || x.path === ''), `path of ${key}`);
+      if (key !== 'type')
+        assert.ok(
+          report.issues.some((x) => x.path === key || x.path.startsWith(`${key}`) || x.path === ''),
+          `path of ${key}`,
+        );
     }),
     { numRuns: 200 },
   );
 });
 
-const FORMATTED = new Set(['spec_version', 'id', 'created_by_ref', 'created', 'modified', 'valid_from', 'first_observed', 'last_observed', 'source_ref', 'target_ref', 'value']);
+const FORMATTED = new Set([
+  'spec_version',
+  'id',
+  'created_by_ref',
+  'created',
+  'modified',
+  'valid_from',
+  'first_observed',
+  'last_observed',
+  'source_ref',
+  'target_ref',
+  'value',
+]);
 
-const wrongValues = fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.constant([]), fc.constant({}), fc.constant('  '), fc.double());
+const wrongValues = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant('  '),
+  fc.double(),
+);
 
 test('fuzz: a wrong-typed value in any defined property is an error at its path', () => {
   fc.assert(
@@ -114,7 +138,10 @@ test('fuzz: a wrong-typed value in any defined property is an error at its path'
       const report = validate(mutated, { version: '2.1', bestPractices: false });
       assert.equal(report.valid, false, `${String(base.type)}.${key} = ${JSON.stringify(value)}`);
       assert.ok(
-        report.issues.some((x) => x.severity === 'error' && (x.path === key || x.path.startsWith(`${key}.`) || x.path.startsWith(`${key}[`) || x.path === '')),
+        report.issues.some(
+          (x) =>
+            x.severity === 'error' && (x.path === key || x.path.startsWith(`${key}.`) || x.path.startsWith(`${key}[`) || x.path === ''),
+        ),
         `${String(base.type)}.${key} = ${JSON.stringify(value)}: ${JSON.stringify(report.issues)}`,
       );
     }),

@@ -29,7 +29,17 @@ test('validate: strings, bytes and parsed values give the same report', () => {
 });
 
 test('validate: never throws, whatever the input', () => {
-  for (const input of [null, 3, 'null', '[]', '[1, "a", null, []]', { type: 'bundle', objects: 'x' }, { type: 7 }, [{ type: 'bundle' }], new Uint8Array([0xff, 0xfe])])
+  for (const input of [
+    null,
+    3,
+    'null',
+    '[]',
+    '[1, "a", null, []]',
+    { type: 'bundle', objects: 'x' },
+    { type: 7 },
+    [{ type: 'bundle' }],
+    new Uint8Array([0xff, 0xfe]),
+  ])
     assert.doesNotThrow(() => validate(input));
 });
 
@@ -50,7 +60,9 @@ test('validate: every object needs a type', () => {
 });
 
 test('validate: custom types follow the naming rules (MUST) and prefix (best practice 101)', () => {
-  assert.deepEqual(codes(validate(bundle({ ...custom, type: 'Acme_Widget', id: `Acme_Widget--${uuid}` }))).slice(0, 1), ['STIX_INVALID_TYPE_NAME']);
+  assert.deepEqual(codes(validate(bundle({ ...custom, type: 'Acme_Widget', id: `Acme_Widget--${uuid}` }))).slice(0, 1), [
+    'STIX_INVALID_TYPE_NAME',
+  ]);
   const unprefixed = validate(bundle({ ...custom, type: 'widget', id: `widget--${uuid}` }));
   assert.equal(unprefixed.valid, true);
   assert.ok(unprefixed.issues.some((i) => i.code === 'STIX_CUSTOM_PREFIX' && i.check?.number === 101 && i.severity === 'warning'));
@@ -91,7 +103,9 @@ test('validate: enforceRefs requires references to resolve inside the input', ()
 });
 
 test('validate: a 2.1 bundle must not carry spec_version (2.1 §8)', () => {
-  assert.deepEqual(codes(validate({ ...bundle(custom), spec_version: '2.1' }, { version: '2.1', allowCustom: true })), ['STIX_SPEC_VERSION']);
+  assert.deepEqual(codes(validate({ ...bundle(custom), spec_version: '2.1' }, { version: '2.1', allowCustom: true })), [
+    'STIX_SPEC_VERSION',
+  ]);
 });
 
 test('parse: returns the input unchanged — custom content and timestamp precision kept', () => {

@@ -130,7 +130,9 @@ export class Validator {
   private noteExtensionDefinition(o: unknown): void {
     const obj = o as { type?: unknown; id?: unknown; extension_properties?: unknown } | null;
     if (obj?.type !== 'extension-definition' || typeof obj.id !== 'string') return;
-    const props = Array.isArray(obj.extension_properties) ? obj.extension_properties.filter((p): p is string => typeof p === 'string') : undefined;
+    const props = Array.isArray(obj.extension_properties)
+      ? obj.extension_properties.filter((p): p is string => typeof p === 'string')
+      : undefined;
     this.extensionDefinitions.set(obj.id, props);
   }
 
@@ -174,7 +176,11 @@ export class Validator {
     ctx.object = object;
     const type = object.type;
     if (typeof type !== 'string') {
-      ctx.error(type === undefined ? 'STIX_MISSING_PROPERTY' : 'STIX_WRONG_JSON_TYPE', 'every STIX object needs a type (a string such as "indicator")', 'type');
+      ctx.error(
+        type === undefined ? 'STIX_MISSING_PROPERTY' : 'STIX_WRONG_JSON_TYPE',
+        'every STIX object needs a type (a string such as "indicator")',
+        'type',
+      );
       return;
     }
     if (this.version === '2.1') {
@@ -200,7 +206,11 @@ export class Validator {
   private customType(type: string, object: Record<string, unknown>): void {
     const ctx = this.ctx;
     if (!isValidTypeName(type)) {
-      ctx.error('STIX_INVALID_TYPE_NAME', `${JSON.stringify(type)} is not a valid type name: expected 3 to 250 characters of a-z, 0-9 and single hyphens, starting with a letter`, 'type');
+      ctx.error(
+        'STIX_INVALID_TYPE_NAME',
+        `${JSON.stringify(type)} is not a valid type name: expected 3 to 250 characters of a-z, 0-9 and single hyphens, starting with a letter`,
+        'type',
+      );
       return;
     }
     const policy = ctx.options.customTypes;
@@ -214,16 +224,27 @@ export class Validator {
     if (ctx.checks(101)) {
       if (!/^x-[a-z0-9]+-[a-z0-9-]+$/.test(type))
         ctx.bestPractice(101, 'STIX_CUSTOM_PREFIX', `custom object type ${type} should be named x-<source>-<name>`, 'type');
-    } else if (!type.startsWith('x-')) ctx.bestPractice(102, 'STIX_CUSTOM_PREFIX', `custom object type ${type} should start with x-`, 'type');
+    } else if (!type.startsWith('x-'))
+      ctx.bestPractice(102, 'STIX_CUSTOM_PREFIX', `custom object type ${type} should start with x-`, 'type');
     if (this.version === '2.1')
-      ctx.bestPractice(401, 'STIX_DEPRECATED', `custom object type ${type} should be defined with an extension-definition (new-sdo, new-sco or new-sro; STIX 2.1 §7.3)`, 'type');
+      ctx.bestPractice(
+        401,
+        'STIX_DEPRECATED',
+        `custom object type ${type} should be defined with an extension-definition (new-sdo, new-sco or new-sro; STIX 2.1 §7.3)`,
+        'type',
+      );
   }
 
   private trackId(id: string, modified: unknown): void {
     const version = typeof modified === 'string' ? modified : undefined;
     const key = `${id}\u0000${version ?? ''}`;
     if (this.duplicateCheck && this.versions.has(key))
-      this.ctx.bestPractice(203, 'STIX_DUPLICATE_OBJECT', `another object in the input has the same id${version ? ` and modified (${version})` : ''}`, 'id');
+      this.ctx.bestPractice(
+        203,
+        'STIX_DUPLICATE_OBJECT',
+        `another object in the input has the same id${version ? ` and modified (${version})` : ''}`,
+        'id',
+      );
     this.versions.set(key, version);
     if (this.ctx.options.enforceRefs) this.versions.set(id, version);
   }

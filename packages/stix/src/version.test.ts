@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { detectVersion } from './version.js';
 
 const id = (type: string) => `${type}--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f`;
-const sdo20 = { type: 'campaign', id: id('campaign'), created: '2016-04-06T20:03:00.000Z', modified: '2016-04-06T20:03:00.000Z', name: 'c' };
+const sdo20 = {
+  type: 'campaign',
+  id: id('campaign'),
+  created: '2016-04-06T20:03:00.000Z',
+  modified: '2016-04-06T20:03:00.000Z',
+  name: 'c',
+};
 
 test('version: a bundle with spec_version 2.0 is STIX 2.0 (2.0 Part 1 §8)', () => {
   assert.equal(detectVersion({ type: 'bundle', id: id('bundle'), spec_version: '2.0', objects: [sdo20] }).version, '2.0');

@@ -74,9 +74,11 @@ export function objectVersion(value: unknown): DetectedVersion | undefined {
   if (typeof type !== 'string') return undefined;
   if (ONLY_21_TYPES.has(type)) return { version: '2.1', reason: `${type} exists only in STIX 2.1` };
   if (SCO_TYPES.has(type) && typeof o.id === 'string') return { version: '2.1', reason: `top-level ${type} with an id is a STIX 2.1 SCO` };
-  if (type === 'observed-data' && o.object_refs !== undefined) return { version: '2.1', reason: 'observed-data with object_refs is STIX 2.1' };
+  if (type === 'observed-data' && o.object_refs !== undefined)
+    return { version: '2.1', reason: 'observed-data with object_refs is STIX 2.1' };
   for (const p of ONLY_21_PROPERTIES) if (o[p] !== undefined) return { version: '2.1', reason: `${type} has ${p}, a STIX 2.1 property` };
-  if (typeof o.created === 'string' && o.created.length > 24) return { version: '2.1', reason: 'created has sub-millisecond precision (STIX 2.1)' };
+  if (typeof o.created === 'string' && o.created.length > 24)
+    return { version: '2.1', reason: 'created has sub-millisecond precision (STIX 2.1)' };
   return undefined;
 }
 

@@ -8,7 +8,14 @@ test('timestamp: RFC 3339 UTC with Z is valid, any precision by default (2.1 §2
 });
 
 test('timestamp: offsets, missing Z, spaces and short forms are not STIX timestamps', () => {
-  for (const ts of ['2016-05-12T08:17:27+00:00', '2016-05-12T08:17:27', '2016-05-12 08:17:27Z', '2016-05-12', '2016-05-12T08:17:27.Z', '20160512T081727Z'])
+  for (const ts of [
+    '2016-05-12T08:17:27+00:00',
+    '2016-05-12T08:17:27',
+    '2016-05-12 08:17:27Z',
+    '2016-05-12',
+    '2016-05-12T08:17:27.Z',
+    '20160512T081727Z',
+  ])
     assert.equal(checkTimestamp(ts), 'format', ts);
 });
 

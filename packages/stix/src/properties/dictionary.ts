@@ -50,7 +50,8 @@ export function dictionary(value?: PropertyKind, options: DictionaryOptions = {}
         }
       }
       // 2.1 §2.7: a dictionary MUST have at least one entry.
-      if (count === 0 && ctx.version === '2.1') ctx.error('STIX_EMPTY_DICTIONARY', 'the dictionary is empty: STIX 2.1 dictionaries must hold at least one key');
+      if (count === 0 && ctx.version === '2.1')
+        ctx.error('STIX_EMPTY_DICTIONARY', 'the dictionary is empty: STIX 2.1 dictionaries must hold at least one key');
     },
   };
 }
@@ -63,9 +64,17 @@ export function checkDictionaryKey(key: string, rule: 'standard' | 'ascii', ctx:
   }
   if (ctx.version === '2.0') {
     if (!KEY_20.test(key))
-      ctx.error('STIX_INVALID_DICTIONARY_KEY', `key ${JSON.stringify(key)}: STIX 2.0 dictionary keys are 3 to 256 ASCII letters, digits, hyphens or underscores`, key);
+      ctx.error(
+        'STIX_INVALID_DICTIONARY_KEY',
+        `key ${JSON.stringify(key)}: STIX 2.0 dictionary keys are 3 to 256 ASCII letters, digits, hyphens or underscores`,
+        key,
+      );
   } else if (!KEY_21.test(key)) {
-    ctx.error('STIX_INVALID_DICTIONARY_KEY', `key ${JSON.stringify(key)}: STIX 2.1 dictionary keys are 1 to 250 ASCII letters, digits, hyphens or underscores`, key);
+    ctx.error(
+      'STIX_INVALID_DICTIONARY_KEY',
+      `key ${JSON.stringify(key)}: STIX 2.1 dictionary keys are 1 to 250 ASCII letters, digits, hyphens or underscores`,
+      key,
+    );
   }
 }
 
@@ -139,22 +148,42 @@ export function hashes(): PropertyKind {
         }
         // 2.1 §2.6: custom hash names are 3–250 characters.
         if (key.length < 3 || key.length > 250 || !/^[a-zA-Z0-9_-]+$/.test(key)) {
-          ctx.error('STIX_INVALID_DICTIONARY_KEY', `hash algorithm name ${JSON.stringify(key)}: expected 3 to 250 ASCII letters, digits, hyphens or underscores`, key);
+          ctx.error(
+            'STIX_INVALID_DICTIONARY_KEY',
+            `hash algorithm name ${JSON.stringify(key)}: expected 3 to 250 ASCII letters, digits, hyphens or underscores`,
+            key,
+          );
           continue;
         }
         const format = formats.get(key);
         if (format) {
-          if (!format.test.test(digest)) ctx.error('STIX_INVALID_HASH', `${describeValue(digest)} is not a ${key} digest: expected ${format.description}`, key);
+          if (!format.test.test(digest))
+            ctx.error('STIX_INVALID_HASH', `${describeValue(digest)} is not a ${key} digest: expected ${format.description}`, key);
           continue;
         }
         const canonical = canonicalAlgorithm(key, formats);
         if (canonical) {
-          ctx.bestPractice(241, 'STIX_VOCABULARY', `hash algorithm ${JSON.stringify(key)} should be written ${JSON.stringify(canonical)} (hash-algorithm-ov)`, key);
+          ctx.bestPractice(
+            241,
+            'STIX_VOCABULARY',
+            `hash algorithm ${JSON.stringify(key)} should be written ${JSON.stringify(canonical)} (hash-algorithm-ov)`,
+            key,
+          );
           const format2 = formats.get(canonical);
           if (format2 && !format2.test.test(digest))
-            ctx.bestPractice(150, 'STIX_FORMAT', `${describeValue(digest)} does not look like a ${canonical} digest: expected ${format2.description}`, key);
+            ctx.bestPractice(
+              150,
+              'STIX_FORMAT',
+              `${describeValue(digest)} does not look like a ${canonical} digest: expected ${format2.description}`,
+              key,
+            );
         } else if (!/^x_/.test(key)) {
-          ctx.bestPractice(241, 'STIX_VOCABULARY', `hash algorithm ${JSON.stringify(key)} is not in hash-algorithm-ov (${[...formats.keys()].join(', ')})`, key);
+          ctx.bestPractice(
+            241,
+            'STIX_VOCABULARY',
+            `hash algorithm ${JSON.stringify(key)} is not in hash-algorithm-ov (${[...formats.keys()].join(', ')})`,
+            key,
+          );
         }
       }
       if (count === 0 && ctx.version === '2.1') ctx.error('STIX_EMPTY_DICTIONARY', 'hashes is empty: it must hold at least one algorithm');

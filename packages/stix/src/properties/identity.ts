@@ -17,7 +17,8 @@ export function ownType(): PropertyKind {
   return {
     description: 'an object type',
     check(value, ctx) {
-      if (typeof value !== 'string') ctx.error('STIX_WRONG_JSON_TYPE', `expected the object type as a string, found ${describeValue(value)}`);
+      if (typeof value !== 'string')
+        ctx.error('STIX_WRONG_JSON_TYPE', `expected the object type as a string, found ${describeValue(value)}`);
     },
   };
 }
@@ -36,7 +37,8 @@ export function ownId(options: OwnIdOptions = {}): PropertyKind {
   return {
     description: 'the object identifier',
     check(value, ctx: ValidationContext) {
-      if (typeof value !== 'string') return ctx.error('STIX_WRONG_JSON_TYPE', `expected the id as a string type--UUID, found ${describeValue(value)}`);
+      if (typeof value !== 'string')
+        return ctx.error('STIX_WRONG_JSON_TYPE', `expected the id as a string type--UUID, found ${describeValue(value)}`);
       const parsed = parseIdentifier(value);
       if (typeof parsed === 'string') {
         ctx.error('STIX_INVALID_IDENTIFIER', `${describeValue(value)} is not an identifier: expected <type>--<RFC 4122 UUID>`);
@@ -44,7 +46,10 @@ export function ownId(options: OwnIdOptions = {}): PropertyKind {
       }
       const type = ctx.object?.type;
       if (typeof type === 'string' && parsed.type !== type)
-        ctx.error('STIX_ID_TYPE_MISMATCH', `the id starts with ${JSON.stringify(parsed.type)} but the object's type is ${JSON.stringify(type)}`);
+        ctx.error(
+          'STIX_ID_TYPE_MISMATCH',
+          `the id starts with ${JSON.stringify(parsed.type)} but the object's type is ${JSON.stringify(type)}`,
+        );
       if (versions && !versions.includes(parsed.uuidVersion))
         ctx.error('STIX_UUID_VERSION', `the id's UUID is version ${parsed.uuidVersion}; expected version ${versions.join(' or ')}`);
       else if (parsed.uuidVersion < 1 || parsed.uuidVersion > 8)

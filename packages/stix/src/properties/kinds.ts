@@ -177,7 +177,10 @@ export function list(item: PropertyKind, options: ListOptions = {}): PropertyKin
     check(value, ctx) {
       if (!Array.isArray(value)) return wrongType(ctx, description, value);
       if (value.length < minItems) {
-        ctx.error('STIX_EMPTY_LIST', minItems === 1 ? 'the list is empty: lists must hold at least one item' : `expected at least ${minItems} items`);
+        ctx.error(
+          'STIX_EMPTY_LIST',
+          minItems === 1 ? 'the list is empty: lists must hold at least one item' : `expected at least ${minItems} items`,
+        );
         return;
       }
       const path = ctx.path;
@@ -201,8 +204,7 @@ export function enumeration(values: readonly string[], name?: string): PropertyK
     description,
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, description, value);
-      if (!set.has(value))
-        ctx.error('STIX_NOT_IN_ENUM', `${describeValue(value)} is not allowed: expected one of ${values.join(', ')}`);
+      if (!set.has(value)) ctx.error('STIX_NOT_IN_ENUM', `${describeValue(value)} is not allowed: expected one of ${values.join(', ')}`);
     },
   };
 }

@@ -33,7 +33,10 @@ const thing = new ObjectSpec('thing', {
 }).with(timestampOrder('last', 'first', true));
 
 test('object spec: a conforming object has no issues', () => {
-  assert.deepEqual(run(thing, { name: 'x', count: 3, kind: 'a', tags: ['t'], owner_ref: 'identity--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', sort: 'worm' }), []);
+  assert.deepEqual(
+    run(thing, { name: 'x', count: 3, kind: 'a', tags: ['t'], owner_ref: 'identity--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', sort: 'worm' }),
+    [],
+  );
 });
 
 test('object spec: required, JSON types, ranges, enums and empty lists are errors with paths', () => {
@@ -50,7 +53,9 @@ test('object spec: required, JSON types, ranges, enums and empty lists are error
 
 test('object spec: timestamp order with equality allowed', () => {
   assert.deepEqual(run(thing, { name: 'x', first: '2016-01-01T00:00:00Z', last: '2016-01-01T00:00:00.000Z' }), []);
-  assert.deepEqual(run(thing, { name: 'x', first: '2016-01-02T00:00:00Z', last: '2016-01-01T00:00:00Z' }), ['error:STIX_TIMESTAMP_ORDER@last']);
+  assert.deepEqual(run(thing, { name: 'x', first: '2016-01-02T00:00:00Z', last: '2016-01-01T00:00:00Z' }), [
+    'error:STIX_TIMESTAMP_ORDER@last',
+  ]);
 });
 
 test('object spec: open vocabulary values outside the list are best-practice warnings with the check number', () => {

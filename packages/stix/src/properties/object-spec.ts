@@ -173,7 +173,8 @@ export function exactlyOne(...names: string[]): Constraint {
   return (object, ctx) => {
     const found = names.filter((n) => present(object, n));
     if (found.length === 0) ctx.error('STIX_AT_LEAST_ONE', `exactly one of ${names.join(', ')} is required, found none`);
-    else if (found.length > 1) ctx.error('STIX_MUTUALLY_EXCLUSIVE', `exactly one of ${names.join(', ')} is allowed, found ${found.join(' and ')}`, found[1]);
+    else if (found.length > 1)
+      ctx.error('STIX_MUTUALLY_EXCLUSIVE', `exactly one of ${names.join(', ')} is allowed, found ${found.join(' and ')}`, found[1]);
   };
 }
 
@@ -197,7 +198,11 @@ export function timestampOrder(later: string, earlier: string, allowEqual: boole
     if (!isTimestamp(a) || !isTimestamp(b)) return;
     const cmp = compareTimestamps(a, b);
     if (cmp < 0 || (cmp === 0 && !allowEqual))
-      ctx.error('STIX_TIMESTAMP_ORDER', `${later} (${a}) must be ${allowEqual ? 'later than or equal to' : 'later than'} ${earlier} (${b})`, later);
+      ctx.error(
+        'STIX_TIMESTAMP_ORDER',
+        `${later} (${a}) must be ${allowEqual ? 'later than or equal to' : 'later than'} ${earlier} (${b})`,
+        later,
+      );
   };
 }
 

@@ -3,7 +3,21 @@ import { test } from 'node:test';
 import { isLanguageTag } from './languages.js';
 
 test('language tags: registered RFC 5646 tags are valid (2.1 §3.2 lang)', () => {
-  for (const tag of ['en', 'en-US', 'fr', 'de-CH-1996', 'zh-Hans-CN', 'es-419', 'sr-Latn-RS', 'i-klingon', 'qaa', 'x-private', 'en-a-bbb-x-ccc', 'zh-yue', 'EN-us'])
+  for (const tag of [
+    'en',
+    'en-US',
+    'fr',
+    'de-CH-1996',
+    'zh-Hans-CN',
+    'es-419',
+    'sr-Latn-RS',
+    'i-klingon',
+    'qaa',
+    'x-private',
+    'en-a-bbb-x-ccc',
+    'zh-yue',
+    'EN-us',
+  ])
     assert.equal(isLanguageTag(tag), true, tag);
 });
 

@@ -11,7 +11,11 @@ let iana: ReadonlySet<string> | undefined;
 function load(): ReadonlySet<string> {
   if (!iana) {
     const db = require('mime-db') as Record<string, { source?: string }>;
-    iana = new Set(Object.entries(db).filter(([, v]) => v.source === 'iana').map(([k]) => k));
+    iana = new Set(
+      Object.entries(db)
+        .filter(([, v]) => v.source === 'iana')
+        .map(([k]) => k),
+    );
   }
   return iana;
 }

@@ -20,7 +20,17 @@ export function isHttpRequestHeader(name: string): boolean {
 }
 
 /** PDF document information dictionary keys (ISO 32000-1 §14.3.3). Check 276. */
-const PDF_DOC_INFO: ReadonlySet<string> = new Set(['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped']);
+const PDF_DOC_INFO: ReadonlySet<string> = new Set([
+  'Title',
+  'Author',
+  'Subject',
+  'Keywords',
+  'Creator',
+  'Producer',
+  'CreationDate',
+  'ModDate',
+  'Trapped',
+]);
 
 export function isPdfDocInfoKey(name: string): boolean {
   return PDF_DOC_INFO.has(name);

@@ -94,19 +94,23 @@ test('stream: 20,000 objects from a Readable in 64 KiB chunks', async () => {
 
 test('stream: property — random JSON arrays split at random points parse like JSON.parse', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), async (values, cuts) => {
-      const bytes = enc.encode(JSON.stringify({ type: 'bundle', objects: values }));
-      const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const chunks: Uint8Array[] = [];
-      let last = 0;
-      for (const p of points) {
-        chunks.push(bytes.subarray(last, p));
-        last = p;
-      }
-      chunks.push(bytes.subarray(last));
-      const { objects } = await collect(chunks);
-      assert.deepEqual(objects, JSON.parse(JSON.stringify(values)));
-    }),
+    fc.asyncProperty(
+      fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }),
+      fc.array(fc.nat(), { maxLength: 6 }),
+      async (values, cuts) => {
+        const bytes = enc.encode(JSON.stringify({ type: 'bundle', objects: values }));
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks: Uint8Array[] = [];
+        let last = 0;
+        for (const p of points) {
+          chunks.push(bytes.subarray(last, p));
+          last = p;
+        }
+        chunks.push(bytes.subarray(last));
+        const { objects } = await collect(chunks);
+        assert.deepEqual(objects, JSON.parse(JSON.stringify(values)));
+      },
+    ),
     { numRuns: 200 },
   );
 });

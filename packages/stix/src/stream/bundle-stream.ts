@@ -71,7 +71,10 @@ const decoder = new TextDecoder('utf-8');
  * offset) for malformed JSON and `STIX_STREAM_SHAPE` for JSON that holds no STIX content.
  * If `objects` appears twice, the elements of both arrays are yielded.
  */
-export async function* parseBundleStream(source: ByteSource, options: BundleStreamOptions = {}): AsyncGenerator<unknown, BundleEnvelope, undefined> {
+export async function* parseBundleStream(
+  source: ByteSource,
+  options: BundleStreamOptions = {},
+): AsyncGenerator<unknown, BundleEnvelope, undefined> {
   const maxObjectBytes = options.maxObjectBytes ?? 256 * 1024 * 1024;
   const properties: Record<string, unknown> = {};
   let shape: 'bundle' | 'object' | 'array' | undefined;
@@ -92,17 +95,22 @@ export async function* parseBundleStream(source: ByteSource, options: BundleStre
   let captureOffset = 0;
   let key = '';
 
-  const syntax = (detail: string, offset: number): StixError => new StixError('STIX_JSON_SYNTAX', `${detail} at byte ${offset}`, { offset });
+  const syntax = (detail: string, offset: number): StixError =>
+    new StixError('STIX_JSON_SYNTAX', `${detail} at byte ${offset}`, { offset });
 
   function finish(bytes: Uint8Array): unknown {
     const text = decoder.decode(bytes);
     try {
       return JSON.parse(text);
     } catch (cause) {
-      throw new StixError('STIX_JSON_SYNTAX', `${cause instanceof Error ? cause.message : String(cause)} in the value starting at byte ${captureOffset}`, {
-        offset: captureOffset,
-        cause,
-      });
+      throw new StixError(
+        'STIX_JSON_SYNTAX',
+        `${cause instanceof Error ? cause.message : String(cause)} in the value starting at byte ${captureOffset}`,
+        {
+          offset: captureOffset,
+          cause,
+        },
+      );
     }
   }
 

@@ -55,7 +55,8 @@ export function checkGranularSelectors(object: Readonly<Record<string, unknown>>
         : !selectorResolves(object, segments)
           ? `selector ${JSON.stringify(selector)} does not resolve to any property of this object`
           : undefined;
-      if (problem) ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', () => ctx.error('STIX_INVALID_SELECTOR', problem, j))));
+      if (problem)
+        ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', () => ctx.error('STIX_INVALID_SELECTOR', problem, j))));
     });
   });
 }
@@ -91,7 +92,11 @@ export const sdoCommon: PropertyMap = {
 /** 2.0 objects carry no spec_version: the bundle does (Part 1 §5). */
 function noSpecVersion(o: Readonly<Record<string, unknown>>, ctx: ValidationContext): void {
   if (o.spec_version !== undefined)
-    ctx.error('STIX_SPEC_VERSION', 'STIX 2.0 objects have no spec_version (it belongs to the bundle); is this STIX 2.1 content?', 'spec_version');
+    ctx.error(
+      'STIX_SPEC_VERSION',
+      'STIX 2.0 objects have no spec_version (it belongs to the bundle); is this STIX 2.1 content?',
+      'spec_version',
+    );
 }
 
 export function sdo(type: string, properties: PropertyMap): ObjectSpec {
@@ -114,5 +119,9 @@ export const bundle = new ObjectSpec('bundle', {
   objects: json(),
 }).with((o, ctx) => {
   if (o.objects !== undefined && (!Array.isArray(o.objects) || o.objects.length === 0))
-    ctx.error(Array.isArray(o.objects) ? 'STIX_EMPTY_LIST' : 'STIX_WRONG_JSON_TYPE', 'objects must be a non-empty list of STIX objects', 'objects');
+    ctx.error(
+      Array.isArray(o.objects) ? 'STIX_EMPTY_LIST' : 'STIX_WRONG_JSON_TYPE',
+      'objects must be a non-empty list of STIX objects',
+      'objects',
+    );
 });

@@ -4,7 +4,16 @@
  * by those keys. References must resolve inside the same container and point at an allowed type
  * (validator MUST observable_object_references).
  */
-import { isCharset, isCpe23, isHttpRequestHeader, isMediaType, isMediaTypeSyntax, isPdfDocInfoKey, isServiceName, isSocketOption } from '../reference/index.js';
+import {
+  isCharset,
+  isCpe23,
+  isHttpRequestHeader,
+  isMediaType,
+  isMediaTypeSyntax,
+  isPdfDocInfoKey,
+  isServiceName,
+  isSocketOption,
+} from '../reference/index.js';
 import { renderPath } from '../issues.js';
 import { checkDictionaryKey, dictionary, hashes } from '../properties/dictionary.js';
 import { isValidTypeName } from '../properties/identity.js';
@@ -23,7 +32,15 @@ import {
   url,
   vocabulary,
 } from '../properties/kinds.js';
-import { atLeastOne, dependsOn, mutuallyExclusive, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
+import {
+  atLeastOne,
+  dependsOn,
+  mutuallyExclusive,
+  ObjectSpec,
+  type PropertyMap,
+  required,
+  timestampOrder,
+} from '../properties/object-spec.js';
 import { describeValue, type ValidationContext } from '../validation/context.js';
 import * as v from './vocab.js';
 
@@ -42,7 +59,11 @@ function localRef(...types: string[]): PropertyKind {
   return {
     description: `a reference to ${types.join(' or ')} in the same objects container`,
     check(value, ctx) {
-      if (typeof value !== 'string') return ctx.error('STIX_WRONG_JSON_TYPE', `expected the key of an object in the same container (a string such as "0"), found ${describeValue(value)}`);
+      if (typeof value !== 'string')
+        return ctx.error(
+          'STIX_WRONG_JSON_TYPE',
+          `expected the key of an object in the same container (a string such as "0"), found ${describeValue(value)}`,
+        );
       pendingRefs?.push({ path: renderPath(ctx.path), key: value, types });
     },
   };
@@ -78,7 +99,10 @@ function observableExtensions(predefined: Readonly<Record<string, ObjectSpec>>):
     description: 'an extensions dictionary',
     check(value, ctx) {
       if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return ctx.error('STIX_WRONG_JSON_TYPE', `expected extensions (a JSON object keyed by extension name), found ${describeValue(value)}`);
+        return ctx.error(
+          'STIX_WRONG_JSON_TYPE',
+          `expected extensions (a JSON object keyed by extension name), found ${describeValue(value)}`,
+        );
       for (const [key, content] of Object.entries(value as Record<string, unknown>)) {
         ctx.path.push(key);
         if (Object.hasOwn(predefined, key)) predefined[key].check(content, ctx);
@@ -104,18 +128,18 @@ const exts = (name: string, props: PropertyMap, ...anyOf: string[]) => {
 // Part 4 §2.7.x file extensions
 const alternateDataStream = new ObjectSpec('alternate-data-stream', { name: required(string()), hashes: hashes(), size: nonNegative });
 const peSection = new ObjectSpec('windows-pe-section', { name: required(string()), size: nonNegative, entropy: float(), hashes: hashes() });
-const optionalHeaderProps: PropertyMap = Object.fromEntries(
-  [
-    ...'magic_hex win32_version_value_hex checksum_hex subsystem_hex dll_characteristics_hex loader_flags_hex'.split(' ').map((k) => [k, hex()]),
-    ...'major_linker_version minor_linker_version address_of_entry_point base_of_code base_of_data image_base section_alignment file_alignment major_os_version minor_os_version major_image_version minor_image_version major_subsystem_version minor_subsystem_version number_of_rva_and_sizes'
-      .split(' ')
-      .map((k) => [k, integer()]),
-    ...'size_of_code size_of_initialized_data size_of_uninitialized_data size_of_image size_of_headers size_of_stack_reserve size_of_stack_commit size_of_heap_reserve size_of_heap_commit'
-      .split(' ')
-      .map((k) => [k, nonNegative]),
-    ['hashes', hashes()],
-  ],
-);
+const optionalHeaderProps: PropertyMap = Object.fromEntries([
+  ...'magic_hex win32_version_value_hex checksum_hex subsystem_hex dll_characteristics_hex loader_flags_hex'
+    .split(' ')
+    .map((k) => [k, hex()]),
+  ...'major_linker_version minor_linker_version address_of_entry_point base_of_code base_of_data image_base section_alignment file_alignment major_os_version minor_os_version major_image_version minor_image_version major_subsystem_version minor_subsystem_version number_of_rva_and_sizes'
+    .split(' ')
+    .map((k) => [k, integer()]),
+  ...'size_of_code size_of_initialized_data size_of_uninitialized_data size_of_image size_of_headers size_of_stack_reserve size_of_stack_commit size_of_heap_reserve size_of_heap_commit'
+    .split(' ')
+    .map((k) => [k, nonNegative]),
+  ['hashes', hashes()],
+]);
 const fileExtensions = {
   'archive-ext': exts('archive-ext', { contains_refs: required(localRefs('file', 'directory')), version: string(), comment: string() }),
   'ntfs-ext': exts('ntfs-ext', { sid: string(), alternate_data_streams: list(alternateDataStream) }, 'sid', 'alternate_data_streams'),
@@ -127,7 +151,8 @@ const fileExtensions = {
       document_info_dict: dictionary(string(), {
         keys: 'ascii',
         keyCheck: (key, ctx) => {
-          if (!isPdfDocInfoKey(key)) ctx.bestPractice(276, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a PDF document information dictionary key`, key);
+          if (!isPdfDocInfoKey(key))
+            ctx.bestPractice(276, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a PDF document information dictionary key`, key);
         },
       }),
       pdfid0: string(),
@@ -141,7 +166,13 @@ const fileExtensions = {
   ),
   'raster-image-ext': exts(
     'raster-image-ext',
-    { image_height: integer(), image_width: integer(), bits_per_pixel: integer(), image_compression_algorithm: string(), exif_tags: dictionary(undefined, { keys: 'ascii' }) },
+    {
+      image_height: integer(),
+      image_width: integer(),
+      bits_per_pixel: integer(),
+      image_compression_algorithm: string(),
+      exif_tags: dictionary(undefined, { keys: 'ascii' }),
+    },
     'image_height',
     'image_width',
     'bits_per_pixel',
@@ -172,7 +203,8 @@ const networkTrafficExtensions = {
     request_header: dictionary(string(), {
       keys: 'ascii',
       keyCheck: (key, ctx) => {
-        if (!isHttpRequestHeader(key)) ctx.bestPractice(274, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a known HTTP request header`, key);
+        if (!isHttpRequestHeader(key))
+          ctx.bestPractice(274, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a known HTTP request header`, key);
       },
     }),
     message_body_length: nonNegative,
@@ -180,14 +212,17 @@ const networkTrafficExtensions = {
   }),
   'icmp-ext': exts('icmp-ext', { icmp_type_hex: required(hex()), icmp_code_hex: required(hex()) }),
   'socket-ext': exts('socket-ext', {
-    address_family: required(enumeration(['AF_UNSPEC', 'AF_INET', 'AF_IPX', 'AF_APPLETALK', 'AF_NETBIOS', 'AF_INET6', 'AF_IRDA', 'AF_BTH'])),
+    address_family: required(
+      enumeration(['AF_UNSPEC', 'AF_INET', 'AF_IPX', 'AF_APPLETALK', 'AF_NETBIOS', 'AF_INET6', 'AF_IRDA', 'AF_BTH']),
+    ),
     is_blocking: boolean(),
     is_listening: boolean(),
     protocol_family: enumeration(v.socketProtocolFamily),
     options: dictionary(integer(), {
       keys: 'ascii',
       keyCheck: (key, ctx) => {
-        if (!isSocketOption(key)) ctx.bestPractice(275, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a socket option name`, key);
+        if (!isSocketOption(key))
+          ctx.bestPractice(275, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a socket option name`, key);
       },
     }),
     socket_type: enumeration(['SOCK_STREAM', 'SOCK_DGRAM', 'SOCK_RAW', 'SOCK_RDM', 'SOCK_SEQPACKET']),
@@ -200,7 +235,14 @@ const networkTrafficExtensions = {
 const processExtensions = {
   'windows-process-ext': exts(
     'windows-process-ext',
-    { aslr_enabled: boolean(), dep_enabled: boolean(), priority: string(), owner_sid: string(), window_title: string(), startup_info: dictionary(undefined, { keys: 'ascii' }) },
+    {
+      aslr_enabled: boolean(),
+      dep_enabled: boolean(),
+      priority: string(),
+      owner_sid: string(),
+      window_title: string(),
+      startup_info: dictionary(undefined, { keys: 'ascii' }),
+    },
     'aslr_enabled',
     'dep_enabled',
     'priority',
@@ -213,9 +255,20 @@ const processExtensions = {
     descriptions: list(string()),
     display_name: string(),
     group_name: string(),
-    start_type: enumeration(['SERVICE_AUTO_START', 'SERVICE_BOOT_START', 'SERVICE_DEMAND_START', 'SERVICE_DISABLED', 'SERVICE_SYSTEM_ALERT']),
+    start_type: enumeration([
+      'SERVICE_AUTO_START',
+      'SERVICE_BOOT_START',
+      'SERVICE_DEMAND_START',
+      'SERVICE_DISABLED',
+      'SERVICE_SYSTEM_ALERT',
+    ]),
     service_dll_refs: localRefs('file'),
-    service_type: enumeration(['SERVICE_KERNEL_DRIVER', 'SERVICE_FILE_SYSTEM_DRIVER', 'SERVICE_WIN32_OWN_PROCESS', 'SERVICE_WIN32_SHARE_PROCESS']),
+    service_type: enumeration([
+      'SERVICE_KERNEL_DRIVER',
+      'SERVICE_FILE_SYSTEM_DRIVER',
+      'SERVICE_WIN32_OWN_PROCESS',
+      'SERVICE_WIN32_SHARE_PROCESS',
+    ]),
     service_status: enumeration([
       'SERVICE_CONTINUE_PENDING',
       'SERVICE_PAUSE_PENDING',
@@ -248,7 +301,10 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
       accessed: timestamp(),
       contains_refs: localRefs('file', 'directory'),
     }),
-    observable('domain-name', { value: required(string({ minLength: 1 })), resolves_to_refs: localRefs('ipv4-addr', 'ipv6-addr', 'domain-name') }),
+    observable('domain-name', {
+      value: required(string({ minLength: 1 })),
+      resolves_to_refs: localRefs('ipv4-addr', 'ipv6-addr', 'domain-name'),
+    }),
     observable('email-addr', {
       value: required(string({ pattern: /^[^@\s]+@[^@\s]+$/, patternDescription: 'an email address' })),
       display_name: string(),
@@ -265,18 +321,25 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
       bcc_refs: localRefs('email-addr'),
       subject: string(),
       received_lines: list(string()),
-      additional_header_fields: dictionary(either({ when: (x) => typeof x === 'string', kind: string() }, { when: Array.isArray, kind: list(string()) }), { keys: 'ascii' }),
+      additional_header_fields: dictionary(
+        either({ when: (x) => typeof x === 'string', kind: string() }, { when: Array.isArray, kind: list(string()) }),
+        { keys: 'ascii' },
+      ),
       body: string(),
       body_multipart: list(
-        new ObjectSpec('mime-part', { body: string(), body_raw_ref: localRef('artifact', 'file'), content_type: string(), content_disposition: string() }).with(
-          atLeastOne('body', 'body_raw_ref'),
-          mutuallyExclusive('body', 'body_raw_ref'),
-        ),
+        new ObjectSpec('mime-part', {
+          body: string(),
+          body_raw_ref: localRef('artifact', 'file'),
+          content_type: string(),
+          content_disposition: string(),
+        }).with(atLeastOne('body', 'body_raw_ref'), mutuallyExclusive('body', 'body_raw_ref')),
       ),
       raw_email_ref: localRef('artifact'),
     }).with((o, ctx) => {
-      if (o.is_multipart === true && o.body !== undefined) ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body must not be present when is_multipart is true', 'body');
-      if (o.is_multipart === false && o.body_multipart !== undefined) ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body_multipart must not be present when is_multipart is false', 'body_multipart');
+      if (o.is_multipart === true && o.body !== undefined)
+        ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body must not be present when is_multipart is true', 'body');
+      if (o.is_multipart === false && o.body_multipart !== undefined)
+        ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body_multipart must not be present when is_multipart is false', 'body_multipart');
     }),
     observable(
       'file',
@@ -301,7 +364,8 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
     ).with(atLeastOne('hashes', 'name'), registeredMime, (o, ctx) => {
       // Part 4 §2.7: encryption_algorithm and decryption_key only when is_encrypted is true.
       for (const key of ['encryption_algorithm', 'decryption_key'])
-        if (o[key] !== undefined && o.is_encrypted !== true) ctx.error('STIX_DEPENDENT_PROPERTY', `${key} is only allowed when is_encrypted is true`, key);
+        if (o[key] !== undefined && o.is_encrypted !== true)
+          ctx.error('STIX_DEPENDENT_PROPERTY', `${key} is only allowed when is_encrypted is true`, key);
     }),
     observable('ipv4-addr', {
       value: required(string({ pattern: IPV4, patternDescription: 'an IPv4 address or CIDR block' })),
@@ -313,7 +377,11 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
       resolves_to_refs: localRefs('mac-addr'),
       belongs_to_refs: localRefs('autonomous-system'),
     }),
-    observable('mac-addr', { value: required(string({ pattern: /^(?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/, patternDescription: 'a lower-case colon-delimited MAC-48 address' })) }),
+    observable('mac-addr', {
+      value: required(
+        string({ pattern: /^(?:[0-9a-f]{2}:){5}[0-9a-f]{2}$/, patternDescription: 'a lower-case colon-delimited MAC-48 address' }),
+      ),
+    }),
     observable('mutex', { name: required(string()) }),
     observable(
       'network-traffic',
@@ -330,7 +398,10 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
         dst_byte_count: nonNegative,
         src_packets: nonNegative,
         dst_packets: nonNegative,
-        ipfix: dictionary(either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }), { keys: 'ascii' }),
+        ipfix: dictionary(
+          either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }),
+          { keys: 'ascii' },
+        ),
         src_payload_ref: localRef('artifact'),
         dst_payload_ref: localRef('artifact'),
         encapsulates_refs: localRefs('network-traffic'),
@@ -338,11 +409,14 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
       },
       networkTrafficExtensions,
     ).with(atLeastOne('src_ref', 'dst_ref'), timestampOrder('end', 'start', true), (o, ctx) => {
-      if (o.is_active === true && o.end !== undefined) ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'end must not be present when is_active is true', 'end');
+      if (o.is_active === true && o.end !== undefined)
+        ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'end must not be present when is_active is true', 'end');
       if (Array.isArray(o.protocols))
         o.protocols.forEach((p, i) => {
           if (typeof p === 'string' && !isServiceName(p.toLowerCase()))
-            ctx.at('protocols', () => ctx.bestPractice(272, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(p)} is not an IANA service name or protocol`, i));
+            ctx.at('protocols', () =>
+              ctx.bestPractice(272, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(p)} is not an IANA service name or protocol`, i),
+            );
         });
     }),
     observable(
@@ -364,12 +438,18 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
       },
       processExtensions,
     ).with((o, ctx) => {
-      if (Object.keys(o).filter((k) => k !== 'type').length === 0) ctx.error('STIX_EMPTY_OBJECT', 'a process must have at least one property besides type');
+      if (Object.keys(o).filter((k) => k !== 'type').length === 0)
+        ctx.error('STIX_EMPTY_OBJECT', 'a process must have at least one property besides type');
     }),
     observable('software', {
       name: required(string()),
-      cpe: string({ code: 'STIX_INVALID_CPE', test: (s) => (isCpe23(s) ? undefined : `${JSON.stringify(s)} is not a CPE 2.3 formatted string`) }),
-      languages: list(string({ code: 'STIX_INVALID_LANGUAGE', pattern: /^[a-z]{3}$/, patternDescription: 'an ISO 639-2 three-letter language code' })),
+      cpe: string({
+        code: 'STIX_INVALID_CPE',
+        test: (s) => (isCpe23(s) ? undefined : `${JSON.stringify(s)} is not a CPE 2.3 formatted string`),
+      }),
+      languages: list(
+        string({ code: 'STIX_INVALID_LANGUAGE', pattern: /^[a-z]{3}$/, patternDescription: 'an ISO 639-2 three-letter language code' }),
+      ),
       vendor: string(),
       version: string(),
     }),
@@ -391,11 +471,26 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
         account_first_login: timestamp(),
         account_last_login: timestamp(),
       },
-      { 'unix-account-ext': exts('unix-account-ext', { gid: integer(), groups: list(string()), home_dir: string(), shell: string() }, 'gid', 'groups', 'home_dir', 'shell') },
+      {
+        'unix-account-ext': exts(
+          'unix-account-ext',
+          { gid: integer(), groups: list(string()), home_dir: string(), shell: string() },
+          'gid',
+          'groups',
+          'home_dir',
+          'shell',
+        ),
+      },
     ),
     observable('windows-registry-key', {
       key: required(string()),
-      values: list(new ObjectSpec('windows-registry-value', { name: required(string()), data: string(), data_type: enumeration(v.windowsRegistryDatatype) })),
+      values: list(
+        new ObjectSpec('windows-registry-value', {
+          name: required(string()),
+          data: string(),
+          data_type: enumeration(v.windowsRegistryDatatype),
+        }),
+      ),
       modified: timestamp(),
       creator_user_ref: localRef('user-account'),
       number_of_subkeys: nonNegative,
@@ -423,7 +518,8 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
         private_key_usage_period_not_after: timestamp(),
       }),
     }).with((o, ctx) => {
-      if (Object.keys(o).filter((k) => k !== 'type').length === 0) ctx.error('STIX_EMPTY_OBJECT', 'an x509-certificate must have at least one property besides type');
+      if (Object.keys(o).filter((k) => k !== 'type').length === 0)
+        ctx.error('STIX_EMPTY_OBJECT', 'an x509-certificate must have at least one property besides type');
     }),
   ].map((spec) => [spec.name, spec]),
 );
@@ -442,7 +538,10 @@ export function observableContainer(): PropertyKind {
     description: 'an objects container',
     check(value, ctx) {
       if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return ctx.error('STIX_WRONG_JSON_TYPE', `expected a dictionary of cyber observable objects keyed "0", "1", …, found ${describeValue(value)}`);
+        return ctx.error(
+          'STIX_WRONG_JSON_TYPE',
+          `expected a dictionary of cyber observable objects keyed "0", "1", …, found ${describeValue(value)}`,
+        );
       const container = value as Record<string, unknown>;
       const keys = Object.keys(container);
       if (keys.length === 0) return ctx.error('STIX_EMPTY_DICTIONARY', 'objects must hold at least one cyber observable object');
@@ -451,7 +550,13 @@ export function observableContainer(): PropertyKind {
       try {
         for (const key of keys) {
           checkDictionaryKey(key, 'ascii', ctx);
-          if (!KEY_FORM.test(key)) ctx.bestPractice(141, 'STIX_FORMAT', `observable object key ${JSON.stringify(key)} should be a non-negative integer ("0", "1", …)`, key);
+          if (!KEY_FORM.test(key))
+            ctx.bestPractice(
+              141,
+              'STIX_FORMAT',
+              `observable object key ${JSON.stringify(key)} should be a non-negative integer ("0", "1", …)`,
+              key,
+            );
           ctx.path.push(key);
           checkObservable(container[key], ctx);
           ctx.path.pop();
@@ -468,7 +573,11 @@ export function observableContainer(): PropertyKind {
         if (target === undefined || !Object.hasOwn(container, ref.key))
           ctx.errorAt(ref.path, 'STIX_UNRESOLVED_REF', `${JSON.stringify(ref.key)} is not a key of this objects container`);
         else if (ref.types.length > 0 && typeof target?.type === 'string' && !ref.types.includes(target.type))
-          ctx.errorAt(ref.path, 'STIX_REF_TARGET_TYPE', `${JSON.stringify(ref.key)} is a ${target.type}, expected ${ref.types.join(' or ')}`);
+          ctx.errorAt(
+            ref.path,
+            'STIX_REF_TARGET_TYPE',
+            `${JSON.stringify(ref.key)} is a ${target.type}, expected ${ref.types.join(' or ')}`,
+          );
       }
     },
   };

@@ -39,7 +39,14 @@ const sdoOrCustom = { description: 'an SDO', accepts: (t: string) => t !== 'bund
 
 const sdos: ObjectSpec[] = [
   sdo('attack-pattern', { name: required(string()), description: string(), kill_chain_phases: killChainPhases }),
-  sdo('campaign', { name: required(string()), description: string(), aliases: strings, first_seen: timestamp(), last_seen: timestamp(), objective: string() }).with(firstLastSeen),
+  sdo('campaign', {
+    name: required(string()),
+    description: string(),
+    aliases: strings,
+    first_seen: timestamp(),
+    last_seen: timestamp(),
+    objective: string(),
+  }).with(firstLastSeen),
   sdo('course-of-action', { name: required(string()), description: string() }),
   sdo('identity', {
     name: required(string()),
@@ -68,7 +75,12 @@ const sdos: ObjectSpec[] = [
     primary_motivation: motivation,
     secondary_motivations: list(motivation),
   }).with(firstLastSeen),
-  sdo('malware', { labels: labels('malware-label-ov', v.malwareLabel, 216), name: required(string()), description: string(), kill_chain_phases: killChainPhases }),
+  sdo('malware', {
+    labels: labels('malware-label-ov', v.malwareLabel, 216),
+    name: required(string()),
+    description: string(),
+    kill_chain_phases: killChainPhases,
+  }),
   sdo('observed-data', {
     first_observed: required(timestamp()),
     last_observed: required(timestamp()),
@@ -95,7 +107,13 @@ const sdos: ObjectSpec[] = [
     secondary_motivations: list(motivation),
     personal_motivations: list(motivation),
   }),
-  sdo('tool', { labels: labels('tool-label-ov', v.toolLabel, 222), name: required(string()), description: string(), kill_chain_phases: killChainPhases, tool_version: string() }),
+  sdo('tool', {
+    labels: labels('tool-label-ov', v.toolLabel, 222),
+    name: required(string()),
+    description: string(),
+    kill_chain_phases: killChainPhases,
+    tool_version: string(),
+  }),
   sdo('vulnerability', { name: required(string()), description: string() }),
 ];
 
@@ -121,24 +139,34 @@ function checkMarking(o: Readonly<Record<string, unknown>>, ctx: ValidationConte
   const type = o.definition_type;
   const definition = o.definition as Record<string, unknown> | undefined;
   if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
-    if (definition !== undefined) ctx.error('STIX_WRONG_JSON_TYPE', `expected the definition as a JSON object, found ${describeValue(definition)}`, 'definition');
+    if (definition !== undefined)
+      ctx.error('STIX_WRONG_JSON_TYPE', `expected the definition as a JSON object, found ${describeValue(definition)}`, 'definition');
     return;
   }
   if (type === 'statement') {
-    if (typeof definition.statement !== 'string') ctx.at('definition', () => ctx.error('STIX_MISSING_PROPERTY', 'a statement marking needs definition.statement (a string)', 'statement'));
+    if (typeof definition.statement !== 'string')
+      ctx.at('definition', () =>
+        ctx.error('STIX_MISSING_PROPERTY', 'a statement marking needs definition.statement (a string)', 'statement'),
+      );
   } else if (type === 'tlp') {
     const level = definition.tlp;
     if (!['white', 'green', 'amber', 'red'].includes(level as string))
-      ctx.at('definition', () => ctx.error('STIX_NOT_IN_ENUM', `tlp must be one of white, green, amber, red; found ${describeValue(level)}`, 'tlp'));
+      ctx.at('definition', () =>
+        ctx.error('STIX_NOT_IN_ENUM', `tlp must be one of white, green, amber, red; found ${describeValue(level)}`, 'tlp'),
+      );
     const canonical = TLP_1_0[o.id as string];
-    if (!canonical) ctx.error('STIX_INVALID_VALUE', 'a TLP marking must use the fixed id the specification gives for its level (Part 1 §4.1.3)', 'id');
-    else if (canonical.tlp !== level) ctx.error('STIX_INVALID_VALUE', `${String(o.id)} is TLP:${canonical.tlp.toUpperCase()}`, 'definition');
-    else if (o.created !== '2017-01-20T00:00:00.000Z') ctx.error('STIX_INVALID_VALUE', `${canonical.name} must have created 2017-01-20T00:00:00.000Z`, 'created');
+    if (!canonical)
+      ctx.error('STIX_INVALID_VALUE', 'a TLP marking must use the fixed id the specification gives for its level (Part 1 §4.1.3)', 'id');
+    else if (canonical.tlp !== level)
+      ctx.error('STIX_INVALID_VALUE', `${String(o.id)} is TLP:${canonical.tlp.toUpperCase()}`, 'definition');
+    else if (o.created !== '2017-01-20T00:00:00.000Z')
+      ctx.error('STIX_INVALID_VALUE', `${canonical.name} must have created 2017-01-20T00:00:00.000Z`, 'created');
   } else if (typeof type === 'string') {
     ctx.bestPractice(201, 'STIX_VOCABULARY', `definition_type ${JSON.stringify(type)} is neither statement nor tlp`, 'definition_type');
   }
   const id = o.id;
-  if (Array.isArray(o.object_marking_refs) && o.object_marking_refs.includes(id)) ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', 'object_marking_refs');
+  if (Array.isArray(o.object_marking_refs) && o.object_marking_refs.includes(id))
+    ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', 'object_marking_refs');
   if (Array.isArray(o.granular_markings) && o.granular_markings.some((g) => (g as { marking_ref?: unknown } | null)?.marking_ref === id))
     ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', 'granular_markings');
 }
@@ -155,7 +183,6 @@ const markingDefinition = new ObjectSpec('marking-definition', {
   definition_type: required(string()),
   definition: required(json()),
 }).with(checkMarking);
-
 
 export const definitions20: readonly TypeDefinition[] = [
   ...sdos.map((spec): TypeDefinition => ({ type: spec.name, category: 'sdo', spec })),

@@ -150,7 +150,10 @@ export interface MarkingDefinition {
   readonly object_marking_refs?: readonly Identifier<'marking-definition'>[];
   readonly granular_markings?: readonly GranularMarking[];
   readonly definition_type: 'statement' | 'tlp' | (string & {});
-  readonly definition: { readonly statement: string } | { readonly tlp: 'white' | 'green' | 'amber' | 'red' } | Readonly<Record<string, unknown>>;
+  readonly definition:
+    | { readonly statement: string }
+    | { readonly tlp: 'white' | 'green' | 'amber' | 'red' }
+    | Readonly<Record<string, unknown>>;
 }
 
 export type StixDomainObject20 =
@@ -226,7 +229,12 @@ export interface EmailMessage extends Observable<'email-message'> {
   readonly received_lines?: readonly string[];
   readonly additional_header_fields?: Readonly<Record<string, string | readonly string[]>>;
   readonly body?: string;
-  readonly body_multipart?: readonly { readonly body?: string; readonly body_raw_ref?: LocalRef; readonly content_type?: string; readonly content_disposition?: string }[];
+  readonly body_multipart?: readonly {
+    readonly body?: string;
+    readonly body_raw_ref?: LocalRef;
+    readonly content_type?: string;
+    readonly content_disposition?: string;
+  }[];
   readonly raw_email_ref?: LocalRef;
 }
 export interface File extends Observable<'file'> {

@@ -16,7 +16,9 @@ export const malwareLabel = words(
   'adware backdoor bot ddos dropper exploit-kit keylogger ransomware remote-access-trojan resource-exploitation rogue-security-software ' +
     'rootkit screen-capture spyware trojan virus worm',
 );
-export const reportLabel = words('threat-report attack-pattern campaign identity indicator malware observed-data threat-actor tool vulnerability');
+export const reportLabel = words(
+  'threat-report attack-pattern campaign identity indicator malware observed-data threat-actor tool vulnerability',
+);
 export const threatActorLabel = words(
   'activist competitor crime-syndicate criminal hacker insider-accidental insider-disgruntled nation-state sensationalist spy terrorist',
 );

@@ -15,7 +15,12 @@ const uuidVersionCheck: ObjectCheck = (object, ctx, definition) => {
   if (typeof id !== 'string') return;
   const parsed = parseIdentifier(id);
   if (typeof parsed === 'object' && parsed.uuidVersion !== 4)
-    ctx.bestPractice(103, 'STIX_FORMAT', `the id uses a version ${parsed.uuidVersion} UUID; SDOs, SROs and meta objects should use UUIDv4`, 'id');
+    ctx.bestPractice(
+      103,
+      'STIX_FORMAT',
+      `the id uses a version ${parsed.uuidVersion} UUID; SDOs, SROs and meta objects should use UUIDv4`,
+      'id',
+    );
 };
 
 export const commonChecks: readonly ObjectCheck[] = [(object, ctx) => checkGranularSelectors(object, ctx), uuidVersionCheck];

@@ -25,7 +25,12 @@ const scoUuidVersion: ObjectCheck = (object, ctx, definition) => {
         'id',
       );
   } else if (parsed.uuidVersion !== 5) {
-    ctx.bestPractice(103, 'STIX_FORMAT', `a ${definition.type} with ID contributing properties should have a deterministic UUIDv5 id; found version ${parsed.uuidVersion}`, 'id');
+    ctx.bestPractice(
+      103,
+      'STIX_FORMAT',
+      `a ${definition.type} with ID contributing properties should have a deterministic UUIDv5 id; found version ${parsed.uuidVersion}`,
+      'id',
+    );
   }
 };
 

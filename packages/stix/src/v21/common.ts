@@ -79,9 +79,17 @@ export function checkGranularSelectors(object: Readonly<Record<string, unknown>>
       const segments = parseSelector(selector);
       const at = (fn: () => void) => ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', fn)));
       if (!segments)
-        at(() => ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} is malformed: expected property names and [index] steps joined by dots`, j));
+        at(() =>
+          ctx.error(
+            'STIX_INVALID_SELECTOR',
+            `selector ${JSON.stringify(selector)} is malformed: expected property names and [index] steps joined by dots`,
+            j,
+          ),
+        );
       else if (!selectorResolves(object, segments))
-        at(() => ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} does not resolve to any property of this object`, j));
+        at(() =>
+          ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} does not resolve to any property of this object`, j),
+        );
     }
   }
 }
@@ -125,7 +133,11 @@ export function extensions(predefined: Readonly<Record<string, ObjectSpec>> = {}
         } else if (Object.hasOwn(predefined, key)) {
           predefined[key].check(content, ctx);
         } else if (/^x-[a-z0-9-]+-ext$|^x-[a-z0-9-]+$/.test(key)) {
-          ctx.bestPractice(401, 'STIX_DEPRECATED', `custom extension ${key} should be defined with an extension-definition (STIX 2.1 §7.3)`);
+          ctx.bestPractice(
+            401,
+            'STIX_DEPRECATED',
+            `custom extension ${key} should be defined with an extension-definition (STIX 2.1 §7.3)`,
+          );
           if (content === null || typeof content !== 'object' || Array.isArray(content))
             ctx.error('STIX_WRONG_JSON_TYPE', `expected the extension's content as a JSON object, found ${describeValue(content)}`);
         } else if (ctx.options.customProperties !== 'allow') {
@@ -229,7 +241,15 @@ export const bundle = new ObjectSpec('bundle', {
   spec_version: json(), // reported by the rule below, with a clearer message than "custom property"
 }).with((o, ctx) => {
   if (o.spec_version !== undefined)
-    ctx.error('STIX_SPEC_VERSION', 'a STIX 2.1 bundle has no spec_version (it was a STIX 2.0 bundle property); each object carries its own', 'spec_version');
+    ctx.error(
+      'STIX_SPEC_VERSION',
+      'a STIX 2.1 bundle has no spec_version (it was a STIX 2.0 bundle property); each object carries its own',
+      'spec_version',
+    );
   if (o.objects !== undefined && (!Array.isArray(o.objects) || o.objects.length === 0))
-    ctx.error(Array.isArray(o.objects) ? 'STIX_EMPTY_LIST' : 'STIX_WRONG_JSON_TYPE', 'objects must be a non-empty list of STIX objects', 'objects');
+    ctx.error(
+      Array.isArray(o.objects) ? 'STIX_EMPTY_LIST' : 'STIX_WRONG_JSON_TYPE',
+      'objects must be a non-empty list of STIX objects',
+      'objects',
+    );
 });

@@ -3,7 +3,19 @@
  * user-account) and the SCO sub-types they use.
  */
 import { dictionary, hashes } from '../properties/dictionary.js';
-import { boolean, enumeration, float, hex, identifier, integer, list, string, targetTypes, timestamp, vocabulary } from '../properties/kinds.js';
+import {
+  boolean,
+  enumeration,
+  float,
+  hex,
+  identifier,
+  integer,
+  list,
+  string,
+  targetTypes,
+  timestamp,
+  vocabulary,
+} from '../properties/kinds.js';
 import { atLeastOne, ObjectSpec, required } from '../properties/object-spec.js';
 import { isHttpRequestHeader, isPdfDocInfoKey, isSocketOption } from '../reference/index.js';
 import * as v from './vocab-sco.js';
@@ -34,7 +46,8 @@ const pdf = ext(
     document_info_dict: dictionary(string(), {
       keys: 'ascii',
       keyCheck: (key, ctx) => {
-        if (!isPdfDocInfoKey(key)) ctx.bestPractice(276, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a PDF document information dictionary key`, key);
+        if (!isPdfDocInfoKey(key))
+          ctx.bestPractice(276, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a PDF document information dictionary key`, key);
       },
     }),
     pdfid0: string(),
@@ -118,7 +131,8 @@ const httpRequest = ext('http-request-ext', {
   request_header: dictionary(undefined, {
     keys: 'ascii',
     keyCheck: (key, ctx) => {
-      if (!isHttpRequestHeader(key)) ctx.bestPractice(274, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a known HTTP request header`, key);
+      if (!isHttpRequestHeader(key))
+        ctx.bestPractice(274, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a known HTTP request header`, key);
     },
   }),
   message_body_length: nonNegative,
@@ -136,7 +150,8 @@ const socket = ext('socket-ext', {
   options: dictionary(integer(), {
     keys: 'ascii',
     keyCheck: (key, ctx) => {
-      if (!isSocketOption(key)) ctx.bestPractice(275, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a socket option name (SO_*, IP_*, TCP_* …)`, key);
+      if (!isSocketOption(key))
+        ctx.bestPractice(275, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(key)} is not a socket option name (SO_*, IP_*, TCP_* …)`, key);
     },
   }),
   socket_type: enumeration(v.socketType, 'network-socket-type-enum'),
@@ -164,7 +179,12 @@ const windowsProcess = ext(
   ['aslr_enabled', 'dep_enabled', 'priority', 'owner_sid', 'window_title', 'startup_info', 'integrity_level'],
 ).with((o, ctx) => {
   if (typeof o.priority === 'string' && !o.priority.endsWith('_CLASS'))
-    ctx.bestPractice(149, 'STIX_FORMAT', `priority ${JSON.stringify(o.priority)} should be a Windows priority class name ending in _CLASS`, 'priority');
+    ctx.bestPractice(
+      149,
+      'STIX_FORMAT',
+      `priority ${JSON.stringify(o.priority)} should be a Windows priority class name ending in _CLASS`,
+      'priority',
+    );
 });
 
 /** §6.11.3 windows-service-ext */
@@ -186,6 +206,11 @@ const windowsService = ext(
 export const processExtensions = { 'windows-process-ext': windowsProcess, 'windows-service-ext': windowsService };
 
 /** §6.16.2 unix-account-ext */
-const unixAccount = ext('unix-account-ext', { gid: integer(), groups: list(string()), home_dir: string(), shell: string() }, ['gid', 'groups', 'home_dir', 'shell']);
+const unixAccount = ext('unix-account-ext', { gid: integer(), groups: list(string()), home_dir: string(), shell: string() }, [
+  'gid',
+  'groups',
+  'home_dir',
+  'shell',
+]);
 
 export const userAccountExtensions = { 'unix-account-ext': unixAccount };

@@ -33,18 +33,32 @@ export const TLP_2_0: Readonly<Record<string, string>> = {
 };
 
 const statementDefinition = new ObjectSpec('statement marking', { statement: required(string()) }, { unknownProperties: 'forbid' });
-const tlpDefinition = new ObjectSpec('tlp marking', { tlp: required(enumeration(['white', 'green', 'amber', 'red'])) }, { unknownProperties: 'forbid' });
+const tlpDefinition = new ObjectSpec(
+  'tlp marking',
+  { tlp: required(enumeration(['white', 'green', 'amber', 'red'])) },
+  { unknownProperties: 'forbid' },
+);
 
 function checkDefinition(o: Readonly<Record<string, unknown>>, ctx: ValidationContext): void {
   const type = o.definition_type;
-  const hasExtension = typeof o.extensions === 'object' && o.extensions !== null && Object.keys(o.extensions).some((k) => k.startsWith('extension-definition--'));
+  const hasExtension =
+    typeof o.extensions === 'object' &&
+    o.extensions !== null &&
+    Object.keys(o.extensions).some((k) => k.startsWith('extension-definition--'));
   if (type === undefined && o.definition === undefined) {
     // §7.2.1 / TLP 2.0: a marking may be defined by an extension instead.
-    if (!hasExtension) ctx.error('STIX_AT_LEAST_ONE', 'a marking-definition needs definition_type and definition, or an extension that defines the marking', 'definition_type');
+    if (!hasExtension)
+      ctx.error(
+        'STIX_AT_LEAST_ONE',
+        'a marking-definition needs definition_type and definition, or an extension that defines the marking',
+        'definition_type',
+      );
     return;
   }
-  if (type === undefined) return ctx.error('STIX_DEPENDENT_PROPERTY', 'definition is present, so definition_type is required too', 'definition_type');
-  if (o.definition === undefined) return ctx.error('STIX_DEPENDENT_PROPERTY', 'definition_type is present, so definition is required too', 'definition');
+  if (type === undefined)
+    return ctx.error('STIX_DEPENDENT_PROPERTY', 'definition is present, so definition_type is required too', 'definition_type');
+  if (o.definition === undefined)
+    return ctx.error('STIX_DEPENDENT_PROPERTY', 'definition_type is present, so definition is required too', 'definition');
   ctx.path.push('definition');
   if (type === 'statement') statementDefinition.check(o.definition, ctx);
   else if (type === 'tlp') tlpDefinition.check(o.definition, ctx);
@@ -65,10 +79,19 @@ function checkTlp(o: Readonly<Record<string, unknown>>, ctx: ValidationContext):
   if (o.definition_type === 'tlp') {
     const level = (o.definition as { tlp?: unknown } | undefined)?.tlp;
     if (!canonical) {
-      ctx.error('STIX_INVALID_VALUE', `a TLP marking must use the fixed id of TLP:${String(level).toUpperCase()} from the specification (§7.2.1.4), not ${id}`, 'id');
+      ctx.error(
+        'STIX_INVALID_VALUE',
+        `a TLP marking must use the fixed id of TLP:${String(level).toUpperCase()} from the specification (§7.2.1.4), not ${id}`,
+        'id',
+      );
       return;
     }
-    if (level !== canonical.tlp) ctx.error('STIX_INVALID_VALUE', `${id} is TLP:${canonical.tlp.toUpperCase()}; its definition must be {"tlp": "${canonical.tlp}"}`, 'definition');
+    if (level !== canonical.tlp)
+      ctx.error(
+        'STIX_INVALID_VALUE',
+        `${id} is TLP:${canonical.tlp.toUpperCase()}; its definition must be {"tlp": "${canonical.tlp}"}`,
+        'definition',
+      );
     if (o.created !== TLP_1_0_CREATED) ctx.error('STIX_INVALID_VALUE', `${canonical.name} must have created ${TLP_1_0_CREATED}`, 'created');
     if (o.name !== undefined && o.name !== canonical.name) ctx.error('STIX_INVALID_VALUE', `${id} must be named ${canonical.name}`, 'name');
   } else if (canonical && o.definition_type !== undefined) {
@@ -79,9 +102,19 @@ function checkTlp(o: Readonly<Record<string, unknown>>, ctx: ValidationContext):
   if (ext !== undefined && ext !== null && typeof ext === 'object') {
     const level = ext.tlp_2_0;
     if (!['clear', 'green', 'amber', 'amber+strict', 'red'].includes(level as string))
-      ctx.at('extensions', () => ctx.error('STIX_NOT_IN_ENUM', `tlp_2_0 must be one of clear, green, amber, amber+strict, red; found ${describeValue(level)}`, TLP_2_0_EXTENSION));
+      ctx.at('extensions', () =>
+        ctx.error(
+          'STIX_NOT_IN_ENUM',
+          `tlp_2_0 must be one of clear, green, amber, amber+strict, red; found ${describeValue(level)}`,
+          TLP_2_0_EXTENSION,
+        ),
+      );
     else if (tlp2 === undefined || tlp2 !== level)
-      ctx.error('STIX_INVALID_VALUE', `a TLP 2.0 ${String(level).toUpperCase()} marking must use its fixed id from the OASIS TLP 2.0 extension`, 'id');
+      ctx.error(
+        'STIX_INVALID_VALUE',
+        `a TLP 2.0 ${String(level).toUpperCase()} marking must use its fixed id from the OASIS TLP 2.0 extension`,
+        'id',
+      );
   }
 }
 
@@ -92,13 +125,16 @@ export function checkSelfMarking(o: Readonly<Record<string, unknown>>, ctx: Vali
   const refs = o.object_marking_refs;
   if (Array.isArray(refs))
     refs.forEach((ref, i) => {
-      if (ref === id) ctx.at('object_marking_refs', () => ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', i));
+      if (ref === id)
+        ctx.at('object_marking_refs', () => ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', i));
     });
   const granular = o.granular_markings;
   if (Array.isArray(granular))
     granular.forEach((g, i) => {
       if ((g as { marking_ref?: unknown } | null)?.marking_ref === id)
-        ctx.at('granular_markings', () => ctx.at(i, () => ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', 'marking_ref')));
+        ctx.at('granular_markings', () =>
+          ctx.at(i, () => ctx.error('STIX_CIRCULAR_MARKING', 'a marking-definition must not mark itself', 'marking_ref')),
+        );
     });
 }
 
@@ -129,7 +165,8 @@ const languageContent = sdo('language-content', {
       dictionary(undefined, {
         keys: 'ascii',
         keyCheck: (key, ctx) => {
-          if (!PROPERTY_NAME.test(key)) ctx.error('STIX_INVALID_DICTIONARY_KEY', `${JSON.stringify(key)} is not a property name (3–250 of a-z, 0-9, _)`, key);
+          if (!PROPERTY_NAME.test(key))
+            ctx.error('STIX_INVALID_DICTIONARY_KEY', `${JSON.stringify(key)} is not a property name (3–250 of a-z, 0-9, _)`, key);
         },
       }),
       {
@@ -155,9 +192,18 @@ const extensionDefinition = sdo('extension-definition', {
   const types = Array.isArray(o.extension_types) ? o.extension_types : [];
   const toplevel = types.includes('toplevel-property-extension');
   if (o.extension_properties !== undefined && !toplevel)
-    ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'extension_properties is only allowed when extension_types holds toplevel-property-extension', 'extension_properties');
+    ctx.error(
+      'STIX_PROPERTY_NOT_ALLOWED',
+      'extension_properties is only allowed when extension_types holds toplevel-property-extension',
+      'extension_properties',
+    );
   if (toplevel && o.extension_properties === undefined)
-    ctx.bestPractice(306, 'STIX_RECOMMENDED_PROPERTY', 'a toplevel-property-extension should list its properties in extension_properties', 'extension_types');
+    ctx.bestPractice(
+      306,
+      'STIX_RECOMMENDED_PROPERTY',
+      'a toplevel-property-extension should list its properties in extension_properties',
+      'extension_types',
+    );
   if (o.description === undefined) ctx.bestPractice(305, 'STIX_RECOMMENDED_PROPERTY', 'an extension-definition should have a description');
 });
 

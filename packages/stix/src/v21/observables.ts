@@ -3,7 +3,22 @@
  * values that make up their deterministic UUIDv5 ids) in specification order.
  */
 import { dictionary, hashes } from '../properties/dictionary.js';
-import { binary, boolean, either, enumeration, hex, identifier, integer, list, string, targetTypes, timestamp, url, vocabulary, type PropertyKind } from '../properties/kinds.js';
+import {
+  binary,
+  boolean,
+  either,
+  enumeration,
+  hex,
+  identifier,
+  integer,
+  list,
+  string,
+  targetTypes,
+  timestamp,
+  url,
+  vocabulary,
+  type PropertyKind,
+} from '../properties/kinds.js';
 import { atLeastOne, dependsOn, mutuallyExclusive, ObjectSpec, required, timestampOrder } from '../properties/object-spec.js';
 import { isCharset, isCpe23, isLanguageTag, isMediaType, isMediaTypeSyntax, isServiceName } from '../reference/index.js';
 import type { TypeDefinition } from '../registry.js';
@@ -24,8 +39,10 @@ function mimeType(): PropertyKind {
     check(value, ctx) {
       if (typeof value !== 'string') return ctx.error('STIX_WRONG_JSON_TYPE', `expected a MIME type string, found ${describeValue(value)}`);
       const bare = value.split(';')[0].trim();
-      if (!isMediaTypeSyntax(bare)) ctx.error('STIX_INVALID_MIME_TYPE', `${describeValue(value)} is not a MIME type (type/subtype, e.g. application/pdf)`);
-      else if (!isMediaType(bare)) ctx.bestPractice(271, 'STIX_EXTERNAL_REGISTRY', `${describeValue(value)} is not in the IANA media types registry`);
+      if (!isMediaTypeSyntax(bare))
+        ctx.error('STIX_INVALID_MIME_TYPE', `${describeValue(value)} is not a MIME type (type/subtype, e.g. application/pdf)`);
+      else if (!isMediaType(bare))
+        ctx.bestPractice(271, 'STIX_EXTERNAL_REGISTRY', `${describeValue(value)} is not in the IANA media types registry`);
     },
   };
 }
@@ -129,7 +146,8 @@ const emailMessage = sco('email-message', {
   body_multipart: list(mimePart),
   raw_email_ref: ref('artifact'),
 }).with((o, ctx) => {
-  if (o.is_multipart === true && o.body !== undefined) ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body must not be present when is_multipart is true (use body_multipart)', 'body');
+  if (o.is_multipart === true && o.body !== undefined)
+    ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body must not be present when is_multipart is true (use body_multipart)', 'body');
   if (o.is_multipart === false && o.body_multipart !== undefined)
     ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'body_multipart must not be present when is_multipart is false (use body)', 'body_multipart');
 });
@@ -192,7 +210,10 @@ const networkTraffic = sco(
     dst_byte_count: integer({ min: 0 }),
     src_packets: integer({ min: 0 }),
     dst_packets: integer({ min: 0 }),
-    ipfix: dictionary(either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }), { keys: 'ascii' }),
+    ipfix: dictionary(
+      either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }),
+      { keys: 'ascii' },
+    ),
     src_payload_ref: ref('artifact'),
     dst_payload_ref: ref('artifact'),
     encapsulates_refs: refs('network-traffic'),
@@ -200,7 +221,8 @@ const networkTraffic = sco(
   },
   networkTrafficExtensions,
 ).with(atLeastOne('src_ref', 'dst_ref'), timestampOrder('end', 'start', true), (o, ctx) => {
-  if (o.is_active === true && o.end !== undefined) ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'end must not be present when is_active is true', 'end');
+  if (o.is_active === true && o.end !== undefined)
+    ctx.error('STIX_PROPERTY_NOT_ALLOWED', 'end must not be present when is_active is true', 'end');
   checkProtocols(o, ctx);
 });
 
@@ -209,10 +231,17 @@ function checkProtocols(o: Readonly<Record<string, unknown>>, ctx: ValidationCon
   if (!Array.isArray(protocols)) return;
   protocols.forEach((p, i) => {
     if (typeof p !== 'string') return;
-    if (p !== p.toLowerCase()) ctx.at('protocols', () => ctx.bestPractice(272, 'STIX_FORMAT', `protocol ${JSON.stringify(p)} should be lower case`, i));
-    else if (!isServiceName(p)) ctx.at('protocols', () => ctx.bestPractice(272, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(p)} is not an IANA service name or protocol`, i));
+    if (p !== p.toLowerCase())
+      ctx.at('protocols', () => ctx.bestPractice(272, 'STIX_FORMAT', `protocol ${JSON.stringify(p)} should be lower case`, i));
+    else if (!isServiceName(p))
+      ctx.at('protocols', () =>
+        ctx.bestPractice(272, 'STIX_EXTERNAL_REGISTRY', `${JSON.stringify(p)} is not an IANA service name or protocol`, i),
+      );
   });
-  if (protocols.some((p) => typeof p === 'string' && PORT_PROTOCOLS.has(p.toLowerCase())) && (o.src_port === undefined || o.dst_port === undefined))
+  if (
+    protocols.some((p) => typeof p === 'string' && PORT_PROTOCOLS.has(p.toLowerCase())) &&
+    (o.src_port === undefined || o.dst_port === undefined)
+  )
     ctx.bestPractice(301, 'STIX_RECOMMENDED_PROPERTY', 'network traffic over a port-based protocol should have src_port and dst_port');
 }
 
@@ -253,9 +282,17 @@ const process = sco(
 /** §6.14 software: cpe is a CPE 2.3 string (MUST cpe_check); languages are RFC 5646 (MUST software_language). */
 const software = sco('software', {
   name: required(string()),
-  cpe: string({ code: 'STIX_INVALID_CPE', test: (s) => (isCpe23(s) ? undefined : `${JSON.stringify(s)} is not a CPE 2.3 formatted string (cpe:2.3:part:vendor:product:…)`) }),
+  cpe: string({
+    code: 'STIX_INVALID_CPE',
+    test: (s) => (isCpe23(s) ? undefined : `${JSON.stringify(s)} is not a CPE 2.3 formatted string (cpe:2.3:part:vendor:product:…)`),
+  }),
   swid: string(),
-  languages: list(string({ code: 'STIX_INVALID_LANGUAGE', test: (s) => (isLanguageTag(s) ? undefined : `${JSON.stringify(s)} is not an RFC 5646 language tag`) })),
+  languages: list(
+    string({
+      code: 'STIX_INVALID_LANGUAGE',
+      test: (s) => (isLanguageTag(s) ? undefined : `${JSON.stringify(s)} is not an RFC 5646 language tag`),
+    }),
+  ),
   vendor: string(),
   version: string(),
 });
@@ -356,7 +393,12 @@ const x509Certificate = sco('x509-certificate', {
   x509_v3_extensions: x509Extensions,
 }).with(atLeastOne(...X509_PROPERTIES), timestampOrder('validity_not_after', 'validity_not_before', true));
 
-const d = (spec: ObjectSpec, idContributing: readonly string[]): TypeDefinition => ({ type: spec.name, category: 'sco', spec, idContributing });
+const d = (spec: ObjectSpec, idContributing: readonly string[]): TypeDefinition => ({
+  type: spec.name,
+  category: 'sco',
+  spec,
+  idContributing,
+});
 
 export const observableDefinitions: readonly TypeDefinition[] = [
   d(artifact, ['hashes', 'payload_bin']),

@@ -2,7 +2,19 @@
  * STIX 2.1 SDOs (§4): one declarative specification per type.
  */
 import { isCountryCode } from '../reference/index.js';
-import { boolean, enumeration, float, identifier, integer, json, list, string, targetTypes, timestamp, vocabulary } from '../properties/kinds.js';
+import {
+  boolean,
+  enumeration,
+  float,
+  identifier,
+  integer,
+  json,
+  list,
+  string,
+  targetTypes,
+  timestamp,
+  vocabulary,
+} from '../properties/kinds.js';
 import { atLeastOne, dependsOn, deprecated, exactlyOne, required, timestampOrder } from '../properties/object-spec.js';
 import type { TypeDefinition } from '../registry.js';
 import { describeValue } from '../validation/context.js';
@@ -127,7 +139,12 @@ const location = sdo('location', {
   dependsOn('precision', 'latitude', 'longitude'),
   (o, ctx) => {
     if (typeof o.country === 'string' && !isCountryCode(o.country))
-      ctx.bestPractice(277, 'STIX_EXTERNAL_REGISTRY', `${describeValue(o.country)} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US)`, 'country');
+      ctx.bestPractice(
+        277,
+        'STIX_EXTERNAL_REGISTRY',
+        `${describeValue(o.country)} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US)`,
+        'country',
+      );
   },
 );
 
@@ -147,7 +164,8 @@ const malware = sdo('malware', {
   capabilities: list(vocabulary('malware-capabilities-ov', v.malwareCapabilities, 228)),
   sample_refs: list(identifier(targetTypes('file', 'artifact'))),
 }).with(firstLastSeen, (o, ctx) => {
-  if (o.is_family === true && o.name === undefined) ctx.error('STIX_DEPENDENT_PROPERTY', 'name is required when is_family is true (§4.11)', 'name');
+  if (o.is_family === true && o.name === undefined)
+    ctx.error('STIX_DEPENDENT_PROPERTY', 'name is required when is_family is true (§4.11)', 'name');
 });
 
 const PRODUCT_FORMAT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -192,7 +210,10 @@ const observedData = sdo('observed-data', {
   object_refs: list(identifier(scoOrSro)),
 }).with(exactlyOne('objects', 'object_refs'), timestampOrder('last_observed', 'first_observed', true), (o, ctx) => {
   const objects = o.objects;
-  if (objects !== undefined && (objects === null || typeof objects !== 'object' || Array.isArray(objects) || Object.keys(objects).length === 0))
+  if (
+    objects !== undefined &&
+    (objects === null || typeof objects !== 'object' || Array.isArray(objects) || Object.keys(objects).length === 0)
+  )
     ctx.error('STIX_WRONG_JSON_TYPE', 'objects must be a non-empty dictionary of cyber observable objects', 'objects');
 });
 
@@ -264,4 +285,3 @@ export const sdoDefinitions: readonly TypeDefinition[] = [
   tool,
   vulnerability,
 ].map(def);
-

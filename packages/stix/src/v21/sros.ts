@@ -13,7 +13,9 @@ const RELATIONSHIP_TYPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** §5.1: relationship_type lower case with hyphens; stop_time later than start_time. */
 const relationship = sdo('relationship', {
-  relationship_type: required(string({ pattern: /^[a-z0-9-]+$/, patternDescription: 'lower-case ASCII letters, digits and hyphens (§5.1)' })),
+  relationship_type: required(
+    string({ pattern: /^[a-z0-9-]+$/, patternDescription: 'lower-case ASCII letters, digits and hyphens (§5.1)' }),
+  ),
   description: string(),
   source_ref: required(identifier(sdoOrSco)),
   target_ref: required(identifier(sdoOrSco)),
@@ -31,9 +33,19 @@ const relationship = sdo('relationship', {
   if (!fromSource) return; // custom or unlisted source types have no suggestions
   const targets = fromSource[type];
   if (!targets)
-    ctx.bestPractice(202, 'STIX_VOCABULARY', `${type} is not a relationship type the specification suggests from ${source} (suggested: ${[...Object.keys(fromSource), ...commonRelationships].join(', ')})`, 'relationship_type');
+    ctx.bestPractice(
+      202,
+      'STIX_VOCABULARY',
+      `${type} is not a relationship type the specification suggests from ${source} (suggested: ${[...Object.keys(fromSource), ...commonRelationships].join(', ')})`,
+      'relationship_type',
+    );
   else if (!targets.includes(target))
-    ctx.bestPractice(202, 'STIX_VOCABULARY', `${source} ${type} ${target} is not a relationship the specification suggests (${type} targets: ${targets.join(', ')})`, 'relationship_type');
+    ctx.bestPractice(
+      202,
+      'STIX_VOCABULARY',
+      `${source} ${type} ${target} is not a relationship the specification suggests (${type} targets: ${targets.join(', ')})`,
+      'relationship_type',
+    );
 });
 
 /** §5.2: sighting_of_ref points at an SDO; last_seen not before first_seen. */
@@ -48,4 +60,8 @@ const sighting = sdo('sighting', {
   summary: boolean(),
 }).with(timestampOrder('last_seen', 'first_seen', true));
 
-export const sroDefinitions: readonly TypeDefinition[] = [relationship, sighting].map((spec) => ({ type: spec.name, category: 'sro', spec }));
+export const sroDefinitions: readonly TypeDefinition[] = [relationship, sighting].map((spec) => ({
+  type: spec.name,
+  category: 'sro',
+  spec,
+}));

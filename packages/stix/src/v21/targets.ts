@@ -49,7 +49,8 @@ export const SCO_TYPES: ReadonlySet<string> = new Set([
   'x509-certificate',
 ]);
 
-const isCustom = (type: string): boolean => !SDO_TYPES.has(type) && !SRO_TYPES.has(type) && !META_TYPES.has(type) && !SCO_TYPES.has(type) && type !== 'bundle';
+const isCustom = (type: string): boolean =>
+  !SDO_TYPES.has(type) && !SRO_TYPES.has(type) && !META_TYPES.has(type) && !SCO_TYPES.has(type) && type !== 'bundle';
 
 function target(description: string, accepts: (type: string) => boolean): RefTarget {
   return { description, accepts };

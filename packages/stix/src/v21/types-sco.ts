@@ -1,7 +1,16 @@
 /**
  * STIX 2.1 cyber-observable objects (§6) and their predefined extensions as TypeScript types.
  */
-import type { Binary, Dictionary, ExtensionContent, Hashes, Hex, Identifier, ObservableCommonProperties, Timestamp } from './types-common.js';
+import type {
+  Binary,
+  Dictionary,
+  ExtensionContent,
+  Hashes,
+  Hex,
+  Identifier,
+  ObservableCommonProperties,
+  Timestamp,
+} from './types-common.js';
 
 type Extensions<E> = Readonly<E & Record<string, ExtensionContent | undefined>>;
 
@@ -265,7 +274,11 @@ export interface WindowsServiceExtension {
   readonly group_name?: string;
   readonly start_type?: 'SERVICE_AUTO_START' | 'SERVICE_BOOT_START' | 'SERVICE_DEMAND_START' | 'SERVICE_DISABLED' | 'SERVICE_SYSTEM_ALERT';
   readonly service_dll_refs?: readonly Identifier<'file'>[];
-  readonly service_type?: 'SERVICE_KERNEL_DRIVER' | 'SERVICE_FILE_SYSTEM_DRIVER' | 'SERVICE_WIN32_OWN_PROCESS' | 'SERVICE_WIN32_SHARE_PROCESS';
+  readonly service_type?:
+    | 'SERVICE_KERNEL_DRIVER'
+    | 'SERVICE_FILE_SYSTEM_DRIVER'
+    | 'SERVICE_WIN32_OWN_PROCESS'
+    | 'SERVICE_WIN32_SHARE_PROCESS';
   readonly service_status?:
     | 'SERVICE_CONTINUE_PENDING'
     | 'SERVICE_PAUSE_PENDING'

@@ -86,7 +86,10 @@ export const suggestedRelationships: Readonly<Record<string, Readonly<Record<str
   },
   'domain-name': { 'resolves-to': words('domain-name ipv4-addr ipv6-addr') },
   identity: { 'located-at': ['location'] },
-  indicator: { indicates: words('attack-pattern campaign infrastructure intrusion-set malware threat-actor tool'), 'based-on': ['observed-data'] },
+  indicator: {
+    indicates: words('attack-pattern campaign infrastructure intrusion-set malware threat-actor tool'),
+    'based-on': ['observed-data'],
+  },
   infrastructure: {
     'communicates-with': words('infrastructure ipv4-addr ipv6-addr domain-name url'),
     'consists-of': words(`infrastructure observed-data ${SCOS}`),
@@ -122,7 +125,12 @@ export const suggestedRelationships: Readonly<Record<string, Readonly<Record<str
     uses: words('attack-pattern infrastructure malware tool'),
     'variant-of': ['malware'],
   },
-  'malware-analysis': { characterizes: ['malware'], 'analysis-of': ['malware'], 'static-analysis-of': ['malware'], 'dynamic-analysis-of': ['malware'] },
+  'malware-analysis': {
+    characterizes: ['malware'],
+    'analysis-of': ['malware'],
+    'static-analysis-of': ['malware'],
+    'dynamic-analysis-of': ['malware'],
+  },
   'threat-actor': {
     'attributed-to': ['identity'],
     compromises: ['infrastructure'],
