@@ -2,7 +2,6 @@
 import { defineRegistry } from '../registry.js';
 import { commonChecks } from './checks-common.js';
 import { observableChecks } from './checks-sco.js';
-import { sdoChecks } from './checks-sdo.js';
 import { bundle, customObject, customObservable } from './common.js';
 import { metaDefinitions } from './meta.js';
 import { observableDefinitions } from './observables.js';
@@ -13,5 +12,5 @@ export const registry21 = defineRegistry('2.1', [...sdoDefinitions, ...sroDefini
   bundle,
   customObject,
   customObservable,
-  objectChecks: [...commonChecks, ...sdoChecks, ...observableChecks],
+  objectChecks: [...commonChecks, ...observableChecks],
 });
