@@ -16,6 +16,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .name('taxiway')
     .description('STIX 2.0 / 2.1 and TAXII toolkit')
     .version(version)
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .addHelpText('after', '\nExit codes: 0 ok, 1 the input is invalid, 2 usage or I/O error.');
