@@ -92,10 +92,13 @@ export class ObjectSpec implements PropertyKind {
     const table = this.table;
     const path = ctx.path;
     for (const key in object) {
+      const value = object[key];
+      // A property set to undefined (possible from JavaScript, never from JSON) is absent.
+      if (value === undefined) continue;
       const def = table[key];
       if (def !== undefined) {
         path.push(key);
-        def.kind.check(object[key], ctx);
+        def.kind.check(value, ctx);
         if (def.deprecated) ctx.bestPractice(304, 'STIX_DEPRECATED', `${key} is deprecated in STIX ${ctx.version}`);
         path.pop();
       } else if (this.reserved.has(key)) {

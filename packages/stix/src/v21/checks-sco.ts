@@ -14,6 +14,8 @@ const scoUuidVersion: ObjectCheck = (object, ctx, definition) => {
   const parsed = parseIdentifier(object.id);
   if (typeof parsed !== 'object') return;
   const contributing = definition.idContributing ?? [];
+  // A missing required contributing property (ipv4-addr value…) is already an error of its own.
+  if (contributing.some((p) => definition.spec.requiredNames.includes(p) && object[p] === undefined)) return;
   const anyPresent = contributing.some((p) => object[p] !== undefined);
   if (!anyPresent) {
     if (parsed.uuidVersion !== 4)
