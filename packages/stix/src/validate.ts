@@ -6,12 +6,12 @@
 import { StixError } from './errors.js';
 import type { Issue, StixVersion, ValidationReport } from './issues.js';
 import { isValidTypeName } from './properties/identity.js';
-import type { VersionRegistry } from './registry.js';
 import { registries } from './registries.js';
+import type { VersionRegistry } from './registry.js';
+import { toplevelExtensionProperties } from './v21/common.js';
 import { resolveBestPractices } from './validation/best-practices.js';
 import { type ContextOptions, describeValue, ValidationContext } from './validation/context.js';
 import { detectVersion } from './version.js';
-import { toplevelExtensionProperties } from './v21/common.js';
 
 export interface ValidateOptions {
   /** The version to validate against; detected from the input when absent. */

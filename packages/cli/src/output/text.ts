@@ -29,9 +29,9 @@ export function renderText(file: FileReport, options: TextOptions): string {
   for (const issue of shown) {
     const head = OBJECT_PATH.exec(issue.path)?.[1] ?? '(top level)';
     const key = `${head}${issue.objectId ? ` ${issue.objectId}` : ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(issue);
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else groups.set(key, [issue]);
   }
   for (const [key, group] of groups) {
     lines.push(`  ${c.cyan(key)}`);

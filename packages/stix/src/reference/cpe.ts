@@ -57,7 +57,7 @@ const LANGUAGE = /^(?:[A-Za-z]{2,3}(?:-(?:[A-Za-z]{2}|[0-9]{3}))?|\*|-)$/;
 export function isCpe23(value: string): boolean {
   if (!value.startsWith('cpe:2.3:')) return false;
   const parts = splitComponents(value);
-  if (!parts || parts.length !== 13) return false;
+  if (parts?.length !== 13) return false;
   if (!/^[aoh*-]$/.test(parts[2])) return false;
   for (let i = 3; i < 13; i++) {
     if (i === 8) {

@@ -25,7 +25,7 @@ export interface BundleStreamOptions {
 /** A Node Readable is an AsyncIterable of Buffers (or strings with an encoding set). */
 export type ByteSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-const enum Mode {
+enum Mode {
   /** Before the root value. */
   Start,
   /** In the root object, expecting a key or `}`. */
@@ -44,7 +44,7 @@ const enum Mode {
   Done,
 }
 
-const enum Target {
+enum Target {
   Key,
   Property,
   Element,
@@ -88,7 +88,7 @@ export async function* parseBundleStream(
   let target: Target = Target.Property as Target;
   let depth = 0;
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let scalar = false;
   let parts: Uint8Array[] = [];
   let partsLength = 0;
@@ -135,7 +135,7 @@ export async function* parseBundleStream(
     captureOffset = offset;
     depth = 0;
     inString = false;
-    escape = false;
+    escaped = false;
     scalar = c !== QUOTE && c !== OPEN_BRACE && c !== OPEN_BRACKET;
   }
 
@@ -163,8 +163,8 @@ export async function* parseBundleStream(
           while (i < n) {
             const c = chunk[i];
             if (inString) {
-              if (escape) escape = false;
-              else if (c === BACKSLASH) escape = true;
+              if (escaped) escaped = false;
+              else if (c === BACKSLASH) escaped = true;
               else if (c === QUOTE) {
                 inString = false;
                 if (depth === 0) {

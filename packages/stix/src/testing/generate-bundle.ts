@@ -52,7 +52,6 @@ const PLATFORMS = [
 class Generator {
   private readonly random: () => number;
   private readonly v21: boolean;
-  private counter = 0;
   readonly identity: string;
   readonly marking: string;
 
@@ -76,7 +75,6 @@ class Generator {
   }
   /** A v4 UUID from the PRNG (deterministic). */
   uuid(type: string): string {
-    this.counter++;
     return `${type}--${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${'89ab'[this.int(4)]}${this.hex(3)}-${this.hex(12)}`;
   }
   sentence(words: number): string {
@@ -190,6 +188,7 @@ const makers: Record<string, Make> = {
       name: g.sentence(2).slice(0, -1),
       description: g.text(8),
       aliases: [g.pick(WORDS)],
+      // Timestamps of one layout order as text.
       first_seen: a < b ? a : b,
       last_seen: a < b ? b : a,
       external_references: g.references(5, `C${g.int(100)}`),

@@ -4,16 +4,7 @@
  * by those keys. References must resolve inside the same container and point at an allowed type
  * (validator MUST observable_object_references).
  */
-import {
-  isCharset,
-  isCpe23,
-  isHttpRequestHeader,
-  isMediaType,
-  isMediaTypeSyntax,
-  isPdfDocInfoKey,
-  isServiceName,
-  isSocketOption,
-} from '../reference/index.js';
+
 import { renderPath } from '../issues.js';
 import { checkDictionaryKey, dictionary, hashes } from '../properties/dictionary.js';
 import { isValidTypeName } from '../properties/identity.js';
@@ -41,6 +32,16 @@ import {
   required,
   timestampOrder,
 } from '../properties/object-spec.js';
+import {
+  isCharset,
+  isCpe23,
+  isHttpRequestHeader,
+  isMediaType,
+  isMediaTypeSyntax,
+  isPdfDocInfoKey,
+  isServiceName,
+  isSocketOption,
+} from '../reference/index.js';
 import { describeValue, type ValidationContext } from '../validation/context.js';
 import * as v from './vocab.js';
 

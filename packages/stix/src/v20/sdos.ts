@@ -1,13 +1,14 @@
 /**
  * STIX 2.0 SDOs (Part 2 §2), SROs (Part 2 §3) and the marking-definition (Part 1 §4.1).
  */
+
+import { ownId, ownType } from '../properties/identity.js';
 import { boolean, identifier, integer, json, list, string, targetTypes, timestamp, vocabulary } from '../properties/kinds.js';
 import { ObjectSpec, required, timestampOrder } from '../properties/object-spec.js';
-import { ownId, ownType } from '../properties/identity.js';
 import type { TypeDefinition } from '../registry.js';
+import { TLP_1_0 } from '../v21/meta.js';
 import type { ValidationContext } from '../validation/context.js';
 import { describeValue } from '../validation/context.js';
-import { TLP_1_0 } from '../v21/meta.js';
 import { externalReference, granularMarking, killChainPhase, sdo } from './common.js';
 import { observableContainer } from './observables.js';
 import * as v from './vocab.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validate } from '../validate.js';
 import { errors, id, sdo20, T1, T2, warnings } from '../v21/test-helpers.js';
+import { validate } from '../validate.js';
 
 const e = (o: unknown) => errors(o, '2.0');
 const w = (o: unknown) => warnings(o, '2.0');

@@ -2,9 +2,9 @@
  * STIX 2.1 common properties and embedded types (§2, §3.2, §7.2, §7.3). The SDO, SRO, SCO and
  * meta specifications are built from these.
  */
-import { isLanguageTag } from '../reference/languages.js';
+
 import { parseSelector, selectorResolves } from '../common/selector.js';
-import { dictionary, hashes } from '../properties/dictionary.js';
+import { hashes } from '../properties/dictionary.js';
 import { ownId, ownType } from '../properties/identity.js';
 import {
   boolean,
@@ -20,6 +20,7 @@ import {
   url,
 } from '../properties/kinds.js';
 import { atLeastOne, exactlyOne, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
+import { isLanguageTag } from '../reference/languages.js';
 import { describeValue, type ValidationContext } from '../validation/context.js';
 
 /** `lang` (§3.2, MUST "language"): an RFC 5646 language tag. */

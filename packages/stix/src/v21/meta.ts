@@ -1,11 +1,12 @@
 /**
  * STIX 2.1 meta objects (§7): marking-definition, language-content, extension-definition.
  */
-import { isLanguageTag } from '../reference/index.js';
+
 import { dictionary } from '../properties/dictionary.js';
 import { ownId, ownType } from '../properties/identity.js';
 import { enumeration, identifier, json, list, string, targetTypes, timestamp } from '../properties/kinds.js';
 import { ObjectSpec, required } from '../properties/object-spec.js';
+import { isLanguageTag } from '../reference/index.js';
 import type { TypeDefinition } from '../registry.js';
 import type { ValidationContext } from '../validation/context.js';
 import { describeValue } from '../validation/context.js';

@@ -12,12 +12,12 @@ import {
   identifier,
   integer,
   list,
+  type PropertyKind,
   string,
   targetTypes,
   timestamp,
   url,
   vocabulary,
-  type PropertyKind,
 } from '../properties/kinds.js';
 import { atLeastOne, dependsOn, mutuallyExclusive, ObjectSpec, required, timestampOrder } from '../properties/object-spec.js';
 import { isCharset, isCpe23, isLanguageTag, isMediaType, isMediaTypeSyntax, isServiceName } from '../reference/index.js';

@@ -1,7 +1,7 @@
 /**
  * STIX 2.1 SDOs (§4): one declarative specification per type.
  */
-import { isCountryCode } from '../reference/index.js';
+
 import {
   boolean,
   enumeration,
@@ -16,6 +16,7 @@ import {
   vocabulary,
 } from '../properties/kinds.js';
 import { atLeastOne, dependsOn, deprecated, exactlyOne, required, timestampOrder } from '../properties/object-spec.js';
+import { isCountryCode } from '../reference/index.js';
 import type { TypeDefinition } from '../registry.js';
 import { describeValue } from '../validation/context.js';
 import { killChainPhase, sdo } from './common.js';

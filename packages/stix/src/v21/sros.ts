@@ -1,13 +1,12 @@
 /**
  * STIX 2.1 SROs (§5): relationship and sighting.
  */
-import { boolean, identifier, integer, list, string, targetTypes, timestamp } from '../properties/kinds.js';
+import { boolean, identifier, identifierType, integer, list, string, targetTypes, timestamp } from '../properties/kinds.js';
 import { required, timestampOrder } from '../properties/object-spec.js';
 import type { TypeDefinition } from '../registry.js';
 import { sdo } from './common.js';
 import { anySdo, sdoOrSco } from './targets.js';
 import { commonRelationships, suggestedRelationships } from './vocab-sdo.js';
-import { identifierType } from '../properties/kinds.js';
 
 const RELATIONSHIP_TYPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

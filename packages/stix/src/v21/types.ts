@@ -2,6 +2,7 @@
 export type * from './types-common.js';
 export type * from './types-sco.js';
 export type * from './types-sdo.js';
+
 import type { StixCyberObservableObject21 } from './types-sco.js';
 import type { StixDomainObject21, StixMetaObject21, StixRelationshipObject21 } from './types-sdo.js';
 
