@@ -8,7 +8,7 @@ import type { Issue, StixVersion, ValidationReport } from './issues.js';
 import { isValidTypeName } from './properties/identity.js';
 import { registries } from './registries.js';
 import type { VersionRegistry } from './registry.js';
-import { toplevelExtensionProperties } from './v21/common.js';
+import { ANY_PROPERTY, toplevelExtensionProperties } from './v21/common.js';
 import { resolveBestPractices } from './validation/best-practices.js';
 import { type ContextOptions, describeValue, ValidationContext } from './validation/context.js';
 import { detectVersion } from './version.js';
@@ -219,8 +219,12 @@ export class Validator {
       ctx.error('STIX_UNKNOWN_TYPE', `${type} is not a STIX ${this.version} object type (custom types are not allowed)`, 'type');
       return;
     }
-    // 2.1 §7.3: a type defined by an extension-definition (new-sdo/sco/sro) is not old-style custom content.
-    if (this.version === '2.1' && hasNewObjectExtension(object)) return;
+    // 2.1 §7.3: a type defined by an extension-definition (new-sdo/sco/sro) is not old-style custom
+    // content, and its properties are the extension's own.
+    if (this.version === '2.1' && hasNewObjectExtension(object)) {
+      ctx.extensionProperties = ANY_PROPERTY;
+      return;
+    }
     if (ctx.checks(101)) {
       if (!/^x-[a-z0-9]+-[a-z0-9-]+$/.test(type))
         ctx.bestPractice(101, 'STIX_CUSTOM_PREFIX', `custom object type ${type} should be named x-<source>-<name>`, 'type');

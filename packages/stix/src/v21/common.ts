@@ -183,7 +183,8 @@ export function toplevelExtensionProperties(
   return names;
 }
 
-const ANY_PROPERTY: ReadonlySet<string> = new (class extends Set<string> {
+/** Every name: for objects whose properties an extension we cannot see defines. */
+export const ANY_PROPERTY: ReadonlySet<string> = new (class extends Set<string> {
   override has(): boolean {
     return true;
   }

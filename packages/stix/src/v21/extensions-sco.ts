@@ -113,6 +113,9 @@ const peBinary = ext('windows-pebinary-ext', {
   file_header_hashes: hashes(),
   optional_header: optionalHeader,
   sections: list(peSection),
+}).with((o, ctx) => {
+  // §6.7.6: at least one property other than pe_type.
+  if (Object.keys(o).every((k) => k === 'pe_type')) ctx.error('STIX_AT_LEAST_ONE', 'windows-pebinary-ext needs at least one property besides pe_type (§6.7.6)');
 });
 
 export const fileExtensions = {
@@ -128,7 +131,8 @@ const httpRequest = ext('http-request-ext', {
   request_method: required(string()),
   request_value: required(string()),
   request_version: string(),
-  request_header: dictionary(undefined, {
+  // §6.12.2: each value MUST be a list of strings (a header may repeat).
+  request_header: dictionary(list(string()), {
     keys: 'ascii',
     keyCheck: (key, ctx) => {
       if (!isHttpRequestHeader(key))

@@ -320,7 +320,11 @@ const userAccount = sco(
     account_last_login: timestamp(),
   },
   userAccountExtensions,
-);
+).with((o, ctx) => {
+  // §6.16: every property is optional, so at least one MUST be present.
+  if (Object.keys(o).every((k) => ['type', 'id', 'spec_version', 'object_marking_refs', 'granular_markings', 'defanged'].includes(k)))
+    ctx.error('STIX_AT_LEAST_ONE', 'a user-account needs at least one of its own properties (§6.16)');
+});
 
 /** §6.17.2 windows-registry-value-type */
 const registryValue = new ObjectSpec('windows-registry-value', {
@@ -336,7 +340,7 @@ const windowsRegistryKey = sco('windows-registry-key', {
   modified_time: timestamp(),
   creator_user_ref: ref('user-account'),
   number_of_subkeys: integer({ min: 0 }),
-});
+}).with(atLeastOne('key', 'values', 'modified_time', 'creator_user_ref', 'number_of_subkeys', 'extensions'));
 
 /** §6.18.2 x509-v3-extensions-type */
 const x509Extensions = new ObjectSpec('x509-v3-extensions', {

@@ -127,7 +127,7 @@ export const suggestedRelationships: Readonly<Record<string, Readonly<Record<str
   },
   'malware-analysis': {
     characterizes: ['malware'],
-    'analysis-of': ['malware'],
+    'av-analysis-of': ['malware'],
     'static-analysis-of': ['malware'],
     'dynamic-analysis-of': ['malware'],
   },
