@@ -7,6 +7,7 @@
  * mis-validated as 2.0.
  */
 import type { StixVersion } from './issues.js';
+import { SCO_TYPES } from './v21/targets.js';
 
 export interface DetectedVersion {
   readonly version: StixVersion;
@@ -24,27 +25,6 @@ const ONLY_21_TYPES = new Set([
   'opinion',
   'language-content',
   'extension-definition',
-]);
-
-const SCO_TYPES = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
 ]);
 
 // Properties that exist only in 2.1 common or SDO definitions.

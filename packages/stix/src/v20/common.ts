@@ -1,38 +1,15 @@
 /**
  * STIX 2.0 common properties and embedded types (Part 1 §2–§4).
  */
-import { parseSelector, selectorResolves } from '../common/selector.js';
-import { hashes } from '../properties/dictionary.js';
+
+import { externalReference, killChainPhase } from '../properties/embedded.js';
 import { ownId, ownType } from '../properties/identity.js';
-import { boolean, enumeration, identifier, json, list, string, targetTypes, timestamp, url } from '../properties/kinds.js';
-import { atLeastOne, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
+import { boolean, enumeration, identifier, json, list, string, targetTypes, timestamp } from '../properties/kinds.js';
+import { ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
 import type { ValidationContext } from '../validation/context.js';
+import { checkGranularSelectors } from '../validation/granular-selectors.js';
 
-const KILL_CHAIN_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Part 1 §2.8 kill-chain-phase */
-export const killChainPhase = new ObjectSpec('kill-chain-phase', {
-  kill_chain_name: required(string()),
-  phase_name: required(string()),
-}).with((o, ctx) => {
-  for (const key of ['kill_chain_name', 'phase_name'] as const) {
-    const v = o[key];
-    if (typeof v === 'string' && !KILL_CHAIN_NAME.test(v))
-      ctx.bestPractice(121, 'STIX_FORMAT', `${key} ${JSON.stringify(v)} should be lower case with hyphens`, key);
-  }
-});
-
-/** Part 1 §2.5 external-reference: source_name plus at least one of description, url, external_id. */
-export const externalReference = new ObjectSpec('external-reference', {
-  source_name: required(string()),
-  description: string(),
-  url: url(),
-  hashes: hashes(),
-  external_id: string(),
-}).with(atLeastOne('description', 'url', 'external_id'), (o, ctx) => {
-  if (o.url !== undefined && o.hashes === undefined)
-    ctx.bestPractice(302, 'STIX_RECOMMENDED_PROPERTY', 'an external reference with a url should carry hashes of the content', 'url');
-});
+export { externalReference, killChainPhase };
 
 /** Part 1 §4.3.1 granular-marking: marking_ref and selectors, both required. */
 export const granularMarking = new ObjectSpec('granular-marking', {
@@ -40,26 +17,7 @@ export const granularMarking = new ObjectSpec('granular-marking', {
   selectors: required(list(string())),
 });
 
-/** Part 1 §4.3.1: selectors must resolve in the object they mark. */
-export function checkGranularSelectors(object: Readonly<Record<string, unknown>>, ctx: ValidationContext): void {
-  const markings = object.granular_markings;
-  if (!Array.isArray(markings)) return;
-  markings.forEach((marking, i) => {
-    const selectors = (marking as { selectors?: unknown } | null)?.selectors;
-    if (!Array.isArray(selectors)) return;
-    selectors.forEach((selector, j) => {
-      if (typeof selector !== 'string') return;
-      const segments = parseSelector(selector);
-      const problem = !segments
-        ? `selector ${JSON.stringify(selector)} is malformed: expected property names and [index] steps joined by dots`
-        : !selectorResolves(object, segments)
-          ? `selector ${JSON.stringify(selector)} does not resolve to any property of this object`
-          : undefined;
-      if (problem)
-        ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', () => ctx.error('STIX_INVALID_SELECTOR', problem, j))));
-    });
-  });
-}
+export { checkGranularSelectors };
 
 /** Part 1 §3.2: property names the 2.0 schemas reserve for later versions (MUST NOT be used). */
 export const RESERVED_20 = [

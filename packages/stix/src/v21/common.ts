@@ -3,8 +3,7 @@
  * meta specifications are built from these.
  */
 
-import { parseSelector, selectorResolves } from '../common/selector.js';
-import { hashes } from '../properties/dictionary.js';
+import { externalReference, killChainPhase } from '../properties/embedded.js';
 import { ownId, ownType } from '../properties/identity.js';
 import {
   boolean,
@@ -17,11 +16,13 @@ import {
   string,
   targetTypes,
   timestamp,
-  url,
 } from '../properties/kinds.js';
-import { atLeastOne, exactlyOne, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
+import { exactlyOne, ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
 import { isLanguageTag } from '../reference/languages.js';
 import { describeValue, type ValidationContext } from '../validation/context.js';
+
+export { checkGranularSelectors } from '../validation/granular-selectors.js';
+export { externalReference, killChainPhase };
 
 /** `lang` (§3.2, MUST "language"): an RFC 5646 language tag. */
 export function languageTag(): PropertyKind {
@@ -31,69 +32,12 @@ export function languageTag(): PropertyKind {
   });
 }
 
-const KILL_CHAIN_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** kill-chain-phase (§2.4). Names SHOULD be lower case with hyphens (best practice 121). */
-export const killChainPhase = new ObjectSpec('kill-chain-phase', {
-  kill_chain_name: required(string()),
-  phase_name: required(string()),
-}).with((o, ctx) => {
-  for (const key of ['kill_chain_name', 'phase_name'] as const) {
-    const v = o[key];
-    if (typeof v === 'string' && !KILL_CHAIN_NAME.test(v))
-      ctx.bestPractice(121, 'STIX_FORMAT', `${key} ${JSON.stringify(v)} should be lower case with hyphens`, key);
-  }
-});
-
-/** external-reference (§2.5): source_name plus at least one of description, url, external_id. */
-export const externalReference = new ObjectSpec('external-reference', {
-  source_name: required(string()),
-  description: string(),
-  url: url(),
-  hashes: hashes(),
-  external_id: string(),
-}).with(atLeastOne('description', 'url', 'external_id'), (o, ctx) => {
-  if (o.url !== undefined && o.hashes === undefined)
-    ctx.bestPractice(302, 'STIX_RECOMMENDED_PROPERTY', 'an external reference with a url should carry hashes of the content', 'url');
-});
-
 /** granular-marking (§7.2.3): selectors plus exactly one of marking_ref and lang. */
 export const granularMarking = new ObjectSpec('granular-marking', {
   lang: languageTag(),
   marking_ref: identifier(targetTypes('marking-definition')),
   selectors: required(list(string())),
 }).with(exactlyOne('marking_ref', 'lang'));
-
-/**
- * Selectors MUST resolve in the object they mark (validator MUST marking_selector_syntax).
- * Runs on the whole object since resolution needs it.
- */
-export function checkGranularSelectors(object: Readonly<Record<string, unknown>>, ctx: ValidationContext): void {
-  const markings = object.granular_markings;
-  if (!Array.isArray(markings)) return;
-  for (let i = 0; i < markings.length; i++) {
-    const selectors = (markings[i] as { selectors?: unknown } | null)?.selectors;
-    if (!Array.isArray(selectors)) continue;
-    for (let j = 0; j < selectors.length; j++) {
-      const selector = selectors[j];
-      if (typeof selector !== 'string') continue;
-      const segments = parseSelector(selector);
-      const at = (fn: () => void) => ctx.at('granular_markings', () => ctx.at(i, () => ctx.at('selectors', fn)));
-      if (!segments)
-        at(() =>
-          ctx.error(
-            'STIX_INVALID_SELECTOR',
-            `selector ${JSON.stringify(selector)} is malformed: expected property names and [index] steps joined by dots`,
-            j,
-          ),
-        );
-      else if (!selectorResolves(object, segments))
-        at(() =>
-          ctx.error('STIX_INVALID_SELECTOR', `selector ${JSON.stringify(selector)} does not resolve to any property of this object`, j),
-        );
-    }
-  }
-}
 
 export const EXTENSION_TYPES = ['new-sdo', 'new-sco', 'new-sro', 'property-extension', 'toplevel-property-extension'] as const;
 

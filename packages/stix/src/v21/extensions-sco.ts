@@ -115,7 +115,8 @@ const peBinary = ext('windows-pebinary-ext', {
   sections: list(peSection),
 }).with((o, ctx) => {
   // §6.7.6: at least one property other than pe_type.
-  if (Object.keys(o).every((k) => k === 'pe_type')) ctx.error('STIX_AT_LEAST_ONE', 'windows-pebinary-ext needs at least one property besides pe_type (§6.7.6)');
+  if (Object.keys(o).every((k) => k === 'pe_type'))
+    ctx.error('STIX_AT_LEAST_ONE', 'windows-pebinary-ext needs at least one property besides pe_type (§6.7.6)');
 });
 
 export const fileExtensions = {

@@ -20,7 +20,7 @@ import { isCountryCode } from '../reference/index.js';
 import type { TypeDefinition } from '../registry.js';
 import { describeValue } from '../validation/context.js';
 import { killChainPhase, sdo } from './common.js';
-import { anyObject, anySco, SRO_TYPES, scoOrSro } from './targets.js';
+import { anyObject, anySco, scoOrSro } from './targets.js';
 import * as v from './vocab-sdo.js';
 
 const strings = list(string());
