@@ -2,8 +2,9 @@
  * Embedded types that STIX 2.0 and 2.1 define alike: kill-chain-phase (2.0 Part 1 §2.8, 2.1 §2.11)
  * and external-reference (2.0 Part 1 §2.5, 2.1 §2.5).
  */
-import { hashes } from './dictionary.js';
-import { string, url } from './kinds.js';
+import { isIpfixElementName } from '../reference/index.js';
+import { dictionary, hashes } from './dictionary.js';
+import { either, integer, type PropertyKind, string, url } from './kinds.js';
 import { atLeastOne, ObjectSpec, required } from './object-spec.js';
 
 const KILL_CHAIN_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -31,3 +32,25 @@ export const externalReference = new ObjectSpec('external-reference', {
   if (o.url !== undefined && o.hashes === undefined)
     ctx.bestPractice(302, 'STIX_RECOMMENDED_PROPERTY', 'an external reference with a url should carry hashes of the content', 'url');
 });
+
+/**
+ * network-traffic `ipfix` (2.0 Part 4 §2.12, 2.1 §6.12): IPFIX element name → integer or string;
+ * names SHOULD be IANA IPFIX information element names (best practice 273).
+ */
+export function ipfix(): PropertyKind {
+  return dictionary(
+    either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }),
+    {
+      keys: 'ascii',
+      keyCheck: (key, ctx) => {
+        if (!isIpfixElementName(key))
+          ctx.bestPractice(
+            273,
+            'STIX_EXTERNAL_REGISTRY',
+            `${JSON.stringify(key)} is not an IPFIX information element name (e.g. octetDeltaCount)`,
+            key,
+          );
+      },
+    },
+  );
+}

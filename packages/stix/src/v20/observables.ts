@@ -7,6 +7,7 @@
 
 import { renderPath } from '../issues.js';
 import { checkDictionaryKey, dictionary, hashes } from '../properties/dictionary.js';
+import { ipfix } from '../properties/embedded.js';
 import { isValidTypeName } from '../properties/identity.js';
 import {
   binary,
@@ -399,10 +400,7 @@ export const observableSpecs20: ReadonlyMap<string, ObjectSpec> = new Map(
         dst_byte_count: nonNegative,
         src_packets: nonNegative,
         dst_packets: nonNegative,
-        ipfix: dictionary(
-          either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }),
-          { keys: 'ascii' },
-        ),
+        ipfix: ipfix(),
         src_payload_ref: localRef('artifact'),
         dst_payload_ref: localRef('artifact'),
         encapsulates_refs: localRefs('network-traffic'),

@@ -174,3 +174,11 @@ test('SCO common properties: defanged is a boolean; extensions entries are prede
     '401:STIX_DEPRECATED@extensions["x-acme-ext"]',
   ]);
 });
+
+test('network-traffic: ipfix keys are IPFIX element names (best practice 273), values integers or strings', () => {
+  const nt = (ipfix: Record<string, unknown>) =>
+    sco('network-traffic', { dst_ref: id('ipv4-addr'), src_port: 1, dst_port: 2, protocols: ['ipv4', 'tcp'], ipfix });
+  assert.deepEqual(warnings(nt({ minimumIpTotalLength: 32, octetDeltaCount: '5' })), []);
+  assert.deepEqual(warnings(nt({ 'Total Length': 32 })), ['273:STIX_EXTERNAL_REGISTRY@ipfix["Total Length"]']);
+  assert.deepEqual(errors(nt({ minimumIpTotalLength: [32] })), ['STIX_WRONG_JSON_TYPE@ipfix.minimumIpTotalLength']);
+});

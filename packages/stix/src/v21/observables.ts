@@ -3,6 +3,7 @@
  * values that make up their deterministic UUIDv5 ids) in specification order.
  */
 import { dictionary, hashes } from '../properties/dictionary.js';
+import { ipfix } from '../properties/embedded.js';
 import {
   binary,
   boolean,
@@ -210,10 +211,7 @@ const networkTraffic = sco(
     dst_byte_count: integer({ min: 0 }),
     src_packets: integer({ min: 0 }),
     dst_packets: integer({ min: 0 }),
-    ipfix: dictionary(
-      either({ when: (x) => typeof x === 'string', kind: string() }, { when: (x) => typeof x === 'number', kind: integer() }),
-      { keys: 'ascii' },
-    ),
+    ipfix: ipfix(),
     src_payload_ref: ref('artifact'),
     dst_payload_ref: ref('artifact'),
     encapsulates_refs: refs('network-traffic'),
