@@ -88,8 +88,3 @@ function detectList(objects: readonly unknown[]): DetectedVersion | undefined {
   }
   return undefined;
 }
-
-/** True for the 18 SCO types (both versions). */
-export function isObservableType(type: string): boolean {
-  return SCO_TYPES.has(type);
-}

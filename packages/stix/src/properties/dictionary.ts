@@ -18,14 +18,11 @@ export interface DictionaryOptions {
   readonly keys?: 'standard' | 'ascii';
   /** Runs for each key (after the key rules), e.g. a registry lookup. */
   readonly keyCheck?: (key: string, ctx: ValidationContext) => void;
-  /** Best-practice 142: keys should be lower case (observable dictionaries). */
-  readonly lowerCaseKeys?: boolean;
 }
 
 export function dictionary(value?: PropertyKind, options: DictionaryOptions = {}): PropertyKind {
   const keys = options.keys ?? 'standard';
   const keyCheck = options.keyCheck;
-  const lowerCaseKeys = options.lowerCaseKeys ?? false;
   const description = value ? `a dictionary of ${value.description.replace(/^an? /, '')} values` : 'a dictionary';
   return {
     description,
@@ -41,8 +38,6 @@ export function dictionary(value?: PropertyKind, options: DictionaryOptions = {}
         count++;
         checkDictionaryKey(key, keys, ctx);
         if (keyCheck) keyCheck(key, ctx);
-        if (lowerCaseKeys && key !== key.toLowerCase())
-          ctx.bestPractice(142, 'STIX_FORMAT', `dictionary key ${JSON.stringify(key)} should be lower case`, key);
         if (value) {
           path.push(key);
           value.check(dict[key], ctx);

@@ -288,15 +288,3 @@ export function either(...kinds: ReadonlyArray<{ readonly when: (value: unknown)
     },
   };
 }
-
-/** A kind with an extra check run after the base kind found no fault. */
-export function refine(base: PropertyKind, extra: (value: unknown, ctx: ValidationContext) => void): PropertyKind {
-  return {
-    description: base.description,
-    check(value, ctx) {
-      const before = ctx.errorCount;
-      base.check(value, ctx);
-      if (ctx.errorCount === before) extra(value, ctx);
-    },
-  };
-}

@@ -208,8 +208,3 @@ export function timestampOrder(later: string, earlier: string, allowEqual: boole
       );
   };
 }
-
-/** An arbitrary rule with a name for readability at the definition site. */
-export function rule(check: Constraint): Constraint {
-  return check;
-}

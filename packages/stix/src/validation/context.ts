@@ -41,8 +41,6 @@ export class ValidationContext {
    * (`toplevel-property-extension`), which are then not custom properties.
    */
   extensionProperties: ReadonlySet<string> | undefined = undefined;
-  /** True while inside an object whose extensions include an extension-definition entry (2.1). */
-  hasToplevelExtension = false;
   /** References seen, for `enforceRefs`: path, id. */
   readonly references: Array<{ readonly path: string; readonly objectId: string | undefined; readonly ref: string }> = [];
   errorCount = 0;
