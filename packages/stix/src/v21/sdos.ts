@@ -1,5 +1,6 @@
 /**
- * STIX 2.1 SDOs (§4): one declarative specification per type.
+ * STIX 2.1 SDOs (§4): one declarative specification per type, property by property as the
+ * specification's tables list them. Rules over several properties are in checks-sdo.ts.
  */
 
 import {
@@ -8,38 +9,73 @@ import {
   float,
   identifier,
   integer,
-  json,
   list,
+  type PropertyKind,
   string,
   targetTypes,
   timestamp,
   vocabulary,
 } from '../properties/kinds.js';
-import { atLeastOne, dependsOn, deprecated, exactlyOne, required, timestampOrder } from '../properties/object-spec.js';
-import { isCountryCode } from '../reference/index.js';
+import { deprecated, type ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
 import type { TypeDefinition } from '../registry.js';
 import { describeValue } from '../validation/context.js';
+import {
+  capecExternalIds,
+  cveExternalIds,
+  indicatorNameAndDescription,
+  locationCoordinates,
+  locationCountry,
+  malwareAnalysisProduct,
+  malwareAnalysisResult,
+  malwareFamilyName,
+  observedDataContent,
+} from './checks-sdo.js';
 import { killChainPhase, sdo } from './common.js';
 import { anyObject, anySco, scoOrSro } from './targets.js';
 import * as v from './vocab-sdo.js';
+
+/** §3.8: reserved on every STIX object; they MUST NOT be present, not even as custom properties. */
+export const RESERVED_NAMES: readonly string[] = ['severity', 'username', 'phone_number', 'action'];
+
+/**
+ * A common property the object's table lists as "Not Applicable": present means error (a
+ * marking-definition with `modified`, an SDO with `defanged`).
+ */
+export function notApplicable(name: string, what: string): PropertyKind {
+  return {
+    description: 'a property that does not apply here',
+    check(_value, ctx) {
+      ctx.error('STIX_PROPERTY_NOT_ALLOWED', `${name} does not apply to ${what}`);
+    },
+  };
+}
+
+/** An SDO or SRO specification: the common properties (§3.2), the type's own, the reserved names. */
+export function domainObject(type: string, properties: PropertyMap): ObjectSpec {
+  return sdo(
+    type,
+    { defanged: notApplicable('defanged', `${type} (only SCOs can be defanged, §3.2)`), ...properties },
+    { reserved: RESERVED_NAMES },
+  );
+}
 
 const strings = list(string());
 const killChainPhases = list(killChainPhase);
 const firstLastSeen = timestampOrder('last_seen', 'first_seen', true);
 const software = targetTypes('software');
-
-const def = (spec: ReturnType<typeof sdo>): TypeDefinition => ({ type: spec.name, category: 'sdo', spec });
+const motivation = vocabulary('attack-motivation-ov', v.attackMotivation, 211);
+const resourceLevel = vocabulary('attack-resource-level-ov', v.attackResourceLevel, 212);
 
 /** §4.1 */
-const attackPattern = sdo('attack-pattern', {
+const attackPattern = domainObject('attack-pattern', {
   name: required(string()),
   description: string(),
   aliases: strings,
   kill_chain_phases: killChainPhases,
-});
+}).with(capecExternalIds);
 
 /** §4.2 */
-const campaign = sdo('campaign', {
+const campaign = domainObject('campaign', {
   name: required(string()),
   description: string(),
   aliases: strings,
@@ -48,11 +84,11 @@ const campaign = sdo('campaign', {
   objective: string(),
 }).with(firstLastSeen);
 
-/** §4.3: a stub; `action` is reserved (§4.3, "reserved for future use"). */
-const courseOfAction = sdo('course-of-action', { name: required(string()), description: string() }, { reserved: ['action'] });
+/** §4.3: a stub; `action` is reserved (RESERVED_NAMES). */
+const courseOfAction = domainObject('course-of-action', { name: required(string()), description: string() });
 
-/** §4.4 */
-const grouping = sdo('grouping', {
+/** §4.4: name is optional in the OASIS Standard (Errata 01 prints it as required). */
+const grouping = domainObject('grouping', {
   name: string(),
   description: string(),
   context: required(vocabulary('grouping-context-ov', v.groupingContext, 225)),
@@ -60,7 +96,7 @@ const grouping = sdo('grouping', {
 });
 
 /** §4.5 */
-const identity = sdo('identity', {
+const identity = domainObject('identity', {
   name: required(string()),
   description: string(),
   roles: strings,
@@ -69,28 +105,25 @@ const identity = sdo('identity', {
   contact_information: string(),
 });
 
-/** §4.6: a stub in 2.1. */
-const incident = sdo('incident', { name: required(string()), description: string(), kill_chain_phases: killChainPhases });
+/** §4.6: a stub in 2.1 (kill_chain_phases as in the OASIS Standard and python-stix2). */
+const incident = domainObject('incident', { name: required(string()), description: string(), kill_chain_phases: killChainPhases });
 
-/** §4.7. The pattern's syntax is checked by @taxiway/pattern (a later issue). */
-const indicator = sdo('indicator', {
+/** §4.7: valid_until MUST be later than valid_from. */
+const indicator = domainObject('indicator', {
   name: string(),
   description: string(),
   indicator_types: list(vocabulary('indicator-type-ov', v.indicatorType, 214)),
+  // pattern syntax: @taxiway/pattern (later issue)
   pattern: required(string()),
   pattern_type: required(vocabulary('pattern-type-ov', v.patternType, 245)),
   pattern_version: string(),
   valid_from: required(timestamp()),
   valid_until: timestamp(),
   kill_chain_phases: killChainPhases,
-}).with(timestampOrder('valid_until', 'valid_from', false), (o, ctx) => {
-  // Best practice 303: indicators should carry a name and a description for analysts.
-  if (o.name === undefined || o.description === undefined)
-    ctx.bestPractice(303, 'STIX_RECOMMENDED_PROPERTY', 'an indicator should have a name and a description');
-});
+}).with(timestampOrder('valid_until', 'valid_from', false), indicatorNameAndDescription);
 
 /** §4.8 */
-const infrastructure = sdo('infrastructure', {
+const infrastructure = domainObject('infrastructure', {
   name: required(string()),
   description: string(),
   infrastructure_types: list(vocabulary('infrastructure-type-ov', v.infrastructureType, 227)),
@@ -100,11 +133,8 @@ const infrastructure = sdo('infrastructure', {
   last_seen: timestamp(),
 }).with(firstLastSeen);
 
-const motivation = vocabulary('attack-motivation-ov', v.attackMotivation, 211);
-const resourceLevel = vocabulary('attack-resource-level-ov', v.attackResourceLevel, 212);
-
 /** §4.9 */
-const intrusionSet = sdo('intrusion-set', {
+const intrusionSet = domainObject('intrusion-set', {
   name: required(string()),
   description: string(),
   aliases: strings,
@@ -116,8 +146,8 @@ const intrusionSet = sdo('intrusion-set', {
   secondary_motivations: list(motivation),
 }).with(firstLastSeen);
 
-/** §4.10: region, country, or latitude and longitude; precision only with coordinates. */
-const location = sdo('location', {
+/** §4.10: coordinates in decimal degrees; precision is a distance in meters. */
+const location = domainObject('location', {
   name: string(),
   description: string(),
   latitude: float({ min: -90, max: 90 }),
@@ -129,28 +159,10 @@ const location = sdo('location', {
   city: string(),
   street_address: string(),
   postal_code: string(),
-}).with(
-  (o, ctx) => {
-    const coordinates = o.latitude !== undefined && o.longitude !== undefined;
-    if (o.region === undefined && o.country === undefined && !coordinates)
-      ctx.error('STIX_AT_LEAST_ONE', 'a location needs region, country, or latitude and longitude (§4.10)');
-  },
-  dependsOn('latitude', 'longitude'),
-  dependsOn('longitude', 'latitude'),
-  dependsOn('precision', 'latitude', 'longitude'),
-  (o, ctx) => {
-    if (typeof o.country === 'string' && !isCountryCode(o.country))
-      ctx.bestPractice(
-        277,
-        'STIX_EXTERNAL_REGISTRY',
-        `${describeValue(o.country)} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US)`,
-        'country',
-      );
-  },
-);
+}).with(locationCoordinates, locationCountry);
 
-/** §4.11: name required when is_family is true. */
-const malware = sdo('malware', {
+/** §4.11: is_family is required; a family needs a name. */
+const malware = domainObject('malware', {
   name: string(),
   description: string(),
   malware_types: list(vocabulary('malware-type-ov', v.malwareType, 216)),
@@ -164,15 +176,10 @@ const malware = sdo('malware', {
   implementation_languages: list(vocabulary('implementation-language-ov', v.implementationLanguage, 226)),
   capabilities: list(vocabulary('malware-capabilities-ov', v.malwareCapabilities, 228)),
   sample_refs: list(identifier(targetTypes('file', 'artifact'))),
-}).with(firstLastSeen, (o, ctx) => {
-  if (o.is_family === true && o.name === undefined)
-    ctx.error('STIX_DEPENDENT_PROPERTY', 'name is required when is_family is true (§4.11)', 'name');
-});
+}).with(firstLastSeen, malwareFamilyName);
 
-const PRODUCT_FORMAT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** §4.12: result or analysis_sco_refs. */
-const malwareAnalysis = sdo('malware-analysis', {
+/** §4.12: result or analysis_sco_refs. The specification orders none of its timestamps. */
+const malwareAnalysis = domainObject('malware-analysis', {
   product: required(string()),
   version: string(),
   host_vm_ref: identifier(software),
@@ -189,37 +196,57 @@ const malwareAnalysis = sdo('malware-analysis', {
   result: vocabulary('malware-result-ov', v.malwareResult, 231),
   analysis_sco_refs: list(identifier(anySco)),
   sample_ref: identifier(targetTypes('file', 'network-traffic', 'artifact')),
-}).with(atLeastOne('result', 'analysis_sco_refs'), timestampOrder('analysis_ended', 'analysis_started', true), (o, ctx) => {
-  if (typeof o.product === 'string' && !PRODUCT_FORMAT.test(o.product))
-    ctx.bestPractice(143, 'STIX_FORMAT', `product ${JSON.stringify(o.product)} should be lower case with hyphens`, 'product');
-});
+}).with(malwareAnalysisResult, malwareAnalysisProduct);
 
 /** §4.13 */
-const note = sdo('note', {
+const note = domainObject('note', {
   abstract: string(),
   content: required(string()),
   authors: strings,
   object_refs: required(list(identifier(anyObject))),
 });
 
-/** §4.14: exactly one of object_refs and the deprecated objects. */
-const observedData = sdo('observed-data', {
+/**
+ * §2.13, §4.14 `objects` (deprecated): a non-empty dictionary of cyber-observable objects, each a
+ * JSON object with a type. Its content may be 2.0-style observables (no id, local references), so
+ * only that shape is checked here.
+ */
+function observableContainer(): PropertyKind {
+  return {
+    description: 'an observable container',
+    check(value, ctx) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.error('STIX_WRONG_JSON_TYPE', `expected a dictionary of cyber-observable objects, found ${describeValue(value)}`);
+        return;
+      }
+      let count = 0;
+      for (const key in value as Record<string, unknown>) {
+        count++;
+        const entry = (value as Record<string, unknown>)[key];
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+          ctx.error('STIX_WRONG_JSON_TYPE', `expected a cyber-observable object, found ${describeValue(entry)}`, key);
+        else if (typeof (entry as { type?: unknown }).type !== 'string') {
+          ctx.path.push(key);
+          ctx.error('STIX_MISSING_PROPERTY', 'a cyber-observable object needs a type', 'type');
+          ctx.path.pop();
+        }
+      }
+      if (count === 0) ctx.error('STIX_EMPTY_DICTIONARY', 'objects is empty: it MUST contain at least one object (§4.14)');
+    },
+  };
+}
+
+/** §4.14: exactly one of object_refs and the deprecated objects; number_observed 1..999,999,999. */
+const observedData = domainObject('observed-data', {
   first_observed: required(timestamp()),
   last_observed: required(timestamp()),
   number_observed: required(integer({ min: 1, max: 999_999_999 })),
-  objects: deprecated(json()),
+  objects: deprecated(observableContainer()),
   object_refs: list(identifier(scoOrSro)),
-}).with(exactlyOne('objects', 'object_refs'), timestampOrder('last_observed', 'first_observed', true), (o, ctx) => {
-  const objects = o.objects;
-  if (
-    objects !== undefined &&
-    (objects === null || typeof objects !== 'object' || Array.isArray(objects) || Object.keys(objects).length === 0)
-  )
-    ctx.error('STIX_WRONG_JSON_TYPE', 'objects must be a non-empty dictionary of cyber observable objects', 'objects');
-});
+}).with(timestampOrder('last_observed', 'first_observed', true), observedDataContent);
 
-/** §4.15 */
-const opinion = sdo('opinion', {
+/** §4.15: opinion is a closed enumeration. */
+const opinion = domainObject('opinion', {
   explanation: string(),
   authors: strings,
   opinion: required(enumeration(v.opinionEnum, 'opinion-enum')),
@@ -227,7 +254,7 @@ const opinion = sdo('opinion', {
 });
 
 /** §4.16 */
-const report = sdo('report', {
+const report = domainObject('report', {
   name: required(string()),
   description: string(),
   report_types: list(vocabulary('report-type-ov', v.reportType, 218)),
@@ -236,7 +263,7 @@ const report = sdo('report', {
 });
 
 /** §4.17 */
-const threatActor = sdo('threat-actor', {
+const threatActor = domainObject('threat-actor', {
   name: required(string()),
   description: string(),
   threat_actor_types: list(vocabulary('threat-actor-type-ov', v.threatActorType, 219)),
@@ -253,7 +280,7 @@ const threatActor = sdo('threat-actor', {
 }).with(firstLastSeen);
 
 /** §4.18 */
-const tool = sdo('tool', {
+const tool = domainObject('tool', {
   name: required(string()),
   description: string(),
   tool_types: list(vocabulary('tool-type-ov', v.toolType, 222)),
@@ -263,7 +290,7 @@ const tool = sdo('tool', {
 });
 
 /** §4.19 */
-const vulnerability = sdo('vulnerability', { name: required(string()), description: string() });
+const vulnerability = domainObject('vulnerability', { name: required(string()), description: string() }).with(cveExternalIds);
 
 export const sdoDefinitions: readonly TypeDefinition[] = [
   attackPattern,
@@ -285,4 +312,4 @@ export const sdoDefinitions: readonly TypeDefinition[] = [
   threatActor,
   tool,
   vulnerability,
-].map(def);
+].map((spec): TypeDefinition => ({ type: spec.name, category: 'sdo', spec }));
