@@ -9,6 +9,19 @@ export const StixErrorCodes = {
   STIX_INPUT_TYPE: 'The input is not a JSON text, bytes or a parsed JSON value',
   STIX_INVALID: 'The input is not valid STIX',
   STIX_STREAM_SHAPE: 'The stream does not hold a STIX bundle, object or array of objects',
+  // building (create, factory, serialize, bundle writer)
+  STIX_UNKNOWN_TYPE: 'No STIX object type of this name in this version',
+  STIX_WRITER_CLOSED: 'The bundle writer is already closed',
+  // versioning
+  STIX_NOT_VERSIONABLE: 'Objects of this type cannot be versioned',
+  STIX_REVOKED: 'The object is revoked: a revoked object gets no new version',
+  STIX_UNMODIFIABLE_PROPERTY: 'This property cannot change between versions of an object',
+  STIX_MODIFIED_NOT_LATER: 'modified must be later than the previous version',
+  // markings
+  STIX_MARKING_SELECTOR: 'The selector does not resolve in the object',
+  STIX_MARKING_REF: 'Not a marking-definition identifier',
+  // conversion
+  STIX_CONVERT_INPUT: 'The input cannot be converted',
 } as const;
 
 export type StixErrorCode = keyof typeof StixErrorCodes;

@@ -16,3 +16,8 @@ export { type ValidateStreamOptions, validateStream } from './validate-stream.js
 export { type BestPracticeCheck, bestPracticeChecks } from './validation/best-practices.js';
 export { type IssueCode, IssueCodes } from './validation/codes.js';
 export { type DetectedVersion, detectVersion } from './version.js';
+export * from './convert/index.js';
+export * from './create/index.js';
+export * from './ids/index.js';
+export * from './markings/index.js';
+export * from './versioning/index.js';

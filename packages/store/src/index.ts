@@ -1,0 +1,2 @@
+/** @taxiway/store: STIX objects in memory and on disk. */
+export {};
