@@ -3,6 +3,7 @@
  * uuid_version_check and process; best practice 103).
  */
 import { parseIdentifier } from '../common/identifier.js';
+import { checkScoId } from '../ids/sco-id.js';
 import type { ObjectCheck } from '../registry.js';
 
 /**
@@ -33,6 +34,17 @@ const scoUuidVersion: ObjectCheck = (object, ctx, definition) => {
       `a ${definition.type} with ID contributing properties should have a deterministic UUIDv5 id; found version ${parsed.uuidVersion}`,
       'id',
     );
+  } else if (ctx.checks(103)) {
+    // A UUIDv5 that is not the one its contributing properties give: two producers describing the
+    // same observable will not agree on its id (§2.9). Often a copy of a specification example.
+    const result = checkScoId(object, { contributingProperties: contributing });
+    if (result && !result.matches)
+      ctx.bestPractice(
+        103,
+        'STIX_SCO_ID_MISMATCH',
+        `the id does not agree with the ${definition.type}'s ID contributing properties: expected ${result.expected}`,
+        'id',
+      );
   }
 };
 

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { idContributingValues, scoId } from '../ids/sco-id.js';
+import { validate } from '../validate.js';
 import { errors, id, warnings } from './test-helpers.js';
 
-// A v5-shaped id (the UUID version digit is what the rules look at; exact UUIDv5 values are a later issue).
+// A v5-shaped id that is not the deterministic one, for the UUID-version rules.
 const v5 = (type: string) => `${type}--${id('x').slice(3, 11)}-2222-5222-8222-222222222222`;
-const sco = (type: string, props: Record<string, unknown>, idValue = v5(type)) => ({ type, spec_version: '2.1', id: idValue, ...props });
+// By default the id is the right UUIDv5 where the properties give one.
+const defaultId = (type: string, props: Record<string, unknown>) => (idContributingValues(type, props) ? scoId(type, props) : v5(type));
+const sco = (type: string, props: Record<string, unknown>, idValue = defaultId(type, props)) => ({
+  type,
+  spec_version: '2.1',
+  id: idValue,
+  ...props,
+});
 
 test('SCOs: the required property of each type (2.1 §6)', () => {
   const cases: Array<[string, Record<string, unknown>, string]> = [
@@ -181,4 +190,18 @@ test('network-traffic: ipfix keys are IPFIX element names (best practice 273), v
   assert.deepEqual(warnings(nt({ minimumIpTotalLength: 32, octetDeltaCount: '5' })), []);
   assert.deepEqual(warnings(nt({ 'Total Length': 32 })), ['273:STIX_EXTERNAL_REGISTRY@ipfix["Total Length"]']);
   assert.deepEqual(errors(nt({ minimumIpTotalLength: [32] })), ['STIX_WRONG_JSON_TYPE@ipfix.minimumIpTotalLength']);
+});
+
+test('SCOs: a UUIDv5 id should be the one the ID contributing properties give (§2.9, best practice 103)', () => {
+  const right = 'ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4';
+  assert.deepEqual(warnings(sco('ipv4-addr', { value: '198.51.100.3' }, right)), []);
+  assert.deepEqual(warnings(sco('ipv4-addr', { value: '198.51.100.4' }, right)), ['103:STIX_SCO_ID_MISMATCH@id']);
+  // Only one hash contributes (MD5 first), so adding a SHA-256 keeps the id.
+  const file = { hashes: { MD5: '3773a88f65a5e780c8dff9cdc3a056f3' }, name: 'a.dll' };
+  const fileId = scoId('file', file);
+  assert.deepEqual(warnings(sco('file', { ...file, hashes: { ...file.hashes, 'SHA-256': 'ab'.repeat(32) } }, fileId)), []);
+  assert.deepEqual(warnings(sco('file', { ...file, name: 'b.dll' }, fileId)), ['103:STIX_SCO_ID_MISMATCH@id']);
+  // Disabled with the rest of 103.
+  const disabled = validate(sco('ipv4-addr', { value: '198.51.100.4' }, right), { version: '2.1', disable: [103] });
+  assert.deepEqual(disabled.issues, []);
 });

@@ -2,6 +2,7 @@
  * The 18 STIX 2.1 cyber-observable objects (§6), with their ID Contributing Properties (the
  * values that make up their deterministic UUIDv5 ids) in specification order.
  */
+import { idContributingProperties } from '../ids/sco-id.js';
 import { dictionary, hashes } from '../properties/dictionary.js';
 import { ipfix } from '../properties/embedded.js';
 import {
@@ -395,30 +396,31 @@ const x509Certificate = sco('x509-certificate', {
   x509_v3_extensions: x509Extensions,
 }).with(atLeastOne(...X509_PROPERTIES), timestampOrder('validity_not_after', 'validity_not_before', true));
 
-const d = (spec: ObjectSpec, idContributing: readonly string[]): TypeDefinition => ({
+/** Each SCO with its ID-contributing properties (one table, ids/sco-id.ts). */
+const d = (spec: ObjectSpec): TypeDefinition => ({
   type: spec.name,
   category: 'sco',
   spec,
-  idContributing,
+  idContributing: idContributingProperties[spec.name] ?? [],
 });
 
 export const observableDefinitions: readonly TypeDefinition[] = [
-  d(artifact, ['hashes', 'payload_bin']),
-  d(autonomousSystem, ['number']),
-  d(directory, ['path']),
-  d(domainName, ['value']),
-  d(emailAddr, ['value']),
-  d(emailMessage, ['from_ref', 'subject', 'body']),
-  d(file, ['hashes', 'name', 'extensions', 'parent_directory_ref']),
-  d(ipv4Addr, ['value']),
-  d(ipv6Addr, ['value']),
-  d(macAddr, ['value']),
-  d(mutex, ['name']),
-  d(networkTraffic, ['start', 'end', 'src_ref', 'dst_ref', 'src_port', 'dst_port', 'protocols', 'extensions']),
-  d(process, []),
-  d(software, ['name', 'cpe', 'swid', 'vendor', 'version']),
-  d(urlObject, ['value']),
-  d(userAccount, ['account_type', 'user_id', 'account_login']),
-  d(windowsRegistryKey, ['key', 'values']),
-  d(x509Certificate, ['hashes', 'serial_number']),
-];
+  artifact,
+  autonomousSystem,
+  directory,
+  domainName,
+  emailAddr,
+  emailMessage,
+  file,
+  ipv4Addr,
+  ipv6Addr,
+  macAddr,
+  mutex,
+  networkTraffic,
+  process,
+  software,
+  urlObject,
+  userAccount,
+  windowsRegistryKey,
+  x509Certificate,
+].map(d);

@@ -31,6 +31,7 @@ export const IssueCodes = {
   STIX_INVALID_IDENTIFIER: 'an identifier is not of the form type--UUID',
   STIX_ID_TYPE_MISMATCH: "an identifier's type part differs from the object's type",
   STIX_UUID_VERSION: 'an identifier uses a UUID version the specification does not allow here',
+  STIX_SCO_ID_MISMATCH: "an SCO's UUIDv5 id differs from the one its ID contributing properties give",
   STIX_REF_TARGET_TYPE: 'a reference points at an object type the property does not allow',
   STIX_UNRESOLVED_REF: 'a reference does not resolve inside its scope',
   STIX_DUPLICATE_OBJECT: 'two objects share an id and version',
