@@ -20,6 +20,7 @@ export const StixErrorCodes = {
   // markings
   STIX_MARKING_SELECTOR: 'The selector does not resolve in the object',
   STIX_MARKING_REF: 'Not a marking-definition identifier',
+  STIX_MARKING_NOT_FOUND: 'The marking to remove is not on the object',
   // conversion
   STIX_CONVERT_INPUT: 'The input cannot be converted',
 } as const;

@@ -32,9 +32,11 @@ export type Constraint = (object: Readonly<Record<string, unknown>>, ctx: Valida
 export interface ObjectSpecOptions {
   /**
    * How to treat properties the specification does not define: `custom` applies the context's
-   * custom-property policy (the default), `forbid` rejects them (closed structures).
+   * custom-property policy (the default), `forbid` rejects them (closed structures), `defined`
+   * accepts any well-formed name: they are defined elsewhere (an extension-definition's schema),
+   * so they are not custom properties and the x_ prefix advice does not apply.
    */
-  readonly unknownProperties?: 'custom' | 'forbid';
+  readonly unknownProperties?: 'custom' | 'forbid' | 'defined';
   /** Property names the spec reserves: present means error. */
   readonly reserved?: readonly string[];
 }
@@ -49,7 +51,7 @@ export class ObjectSpec implements PropertyKind {
   readonly requiredNames: readonly string[];
   private readonly table: Record<string, PropertyDef>;
   private readonly constraints: Constraint[] = [];
-  private readonly unknown: 'custom' | 'forbid';
+  private readonly unknown: 'custom' | 'forbid' | 'defined';
   private readonly reserved: ReadonlySet<string>;
 
   constructor(
@@ -119,6 +121,15 @@ export class ObjectSpec implements PropertyKind {
   private unknownProperty(key: string, ctx: ValidationContext): void {
     if (this.unknown === 'forbid') {
       ctx.error('STIX_PROPERTY_NOT_ALLOWED', `${key} is not a property of ${this.name}`, key);
+      return;
+    }
+    if (this.unknown === 'defined') {
+      if (!PROPERTY_NAME.test(key))
+        ctx.error(
+          'STIX_INVALID_PROPERTY_NAME',
+          `${JSON.stringify(key)} is not a valid property name: expected 3 to 250 characters of a-z, 0-9 and _`,
+          key,
+        );
       return;
     }
     checkCustomPropertyName(key, ctx);

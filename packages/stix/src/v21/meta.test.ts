@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { validate } from '../validate.js';
 import { registry21 } from './registry.js';
 import { errors, IDENTITY, id, sdo21, T1, warnings } from './test-helpers.js';
 
@@ -205,5 +206,23 @@ test('extension-definition: the optional common properties revoked, labels, exte
       }),
     ),
     [],
+  );
+});
+
+test('extension content: properties an extension-definition defines are not custom properties (no 101), names still checked (§7.3)', () => {
+  const ext = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
+  const sdo = (content: Record<string, unknown>) => ({
+    type: 'campaign',
+    spec_version: '2.1',
+    id: 'campaign--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+    created: '2016-04-06T20:03:00.000Z',
+    modified: '2016-04-06T20:03:00.000Z',
+    name: 'Green Group Attacks Against Finance',
+    extensions: { [ext]: { extension_type: 'property-extension', ...content } },
+  });
+  assert.deepEqual(validate(sdo({ rank: 5 }), { version: '2.1' }).issues, []);
+  assert.deepEqual(
+    validate(sdo({ 'Bad Name': 5 }), { version: '2.1' }).issues.map((i) => i.code),
+    ['STIX_INVALID_PROPERTY_NAME'],
   );
 });
