@@ -12,6 +12,8 @@ import { describeValue, type ValidationContext } from '../validation/context.js'
 export interface PropertyKind {
   /** What a valid value looks like, for messages: "a timestamp", "a list of identifiers". */
   readonly description: string;
+  /** True for a property the object's table lists as "Not Applicable": it must be absent. */
+  readonly forbidden?: boolean;
   check(value: unknown, ctx: ValidationContext): void;
 }
 

@@ -44,6 +44,7 @@ export const RESERVED_NAMES: readonly string[] = ['severity', 'username', 'phone
 export function notApplicable(name: string, what: string): PropertyKind {
   return {
     description: 'a property that does not apply here',
+    forbidden: true,
     check(_value, ctx) {
       ctx.error('STIX_PROPERTY_NOT_ALLOWED', `${name} does not apply to ${what}`);
     },
