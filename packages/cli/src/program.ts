@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { registerConvert } from './commands/convert.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -23,6 +24,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   registerValidate(program, (code) => {
     exitCode = code;
   });
+  registerConvert(program, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

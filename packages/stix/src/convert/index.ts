@@ -1,2 +1,11 @@
 /** Public surface of this module: re-exported by ../index.ts. */
-export {};
+export { convert } from './convert.js';
+export { type PatternRewrite, rewritePatternPaths } from './pattern-paths.js';
+export type {
+  ConversionChange,
+  ConversionChangeKind,
+  ConversionReport,
+  ConvertJson,
+  ConvertOptions,
+  ConvertResult,
+} from './types.js';
