@@ -117,10 +117,24 @@ for (const [v, make] of versions) {
   });
 }
 
-test('2.1: SCOs have no created/modified and are not versioned', () => {
+test('2.1: an SCO gets changes under the same id; its ID contributing properties cannot change (§2.9)', () => {
   const ip = create('ipv4-addr', { value: '198.51.100.3' });
-  assert.equal(isVersionable(ip), false);
-  assert.throws(() => newVersion(ip, { value: '198.51.100.4' }), stixError('STIX_NOT_VERSIONABLE'));
+  assert.equal(isVersionable(ip), true);
+  const mac = 'mac-addr--65cfcf98-8a6e-5a1b-8f61-379ac4f92d00';
+  const next = newVersion(ip, { resolves_to_refs: [mac] });
+  assert.equal(next.id, ip.id);
+  assert.deepEqual(next.resolves_to_refs, [mac]);
+  assert.equal('modified' in next, false);
+  assert.ok(Object.isFrozen(next));
+  assert.deepEqual(newVersion(next, { resolves_to_refs: null }), ip);
+  assert.throws(() => newVersion(ip, { value: '198.51.100.4' }), stixError('STIX_UNMODIFIABLE_PROPERTY'));
+  assert.throws(() => newVersion(ip, { id: 'ipv4-addr--ff000000-77cd-5a82-a950-b5bc3caf07c4' }), stixError('STIX_UNMODIFIABLE_PROPERTY'));
+  assert.throws(() => revoke(ip), stixError('STIX_NOT_VERSIONABLE'));
+  // A UUIDv4 id is not derived from the properties: they may be filled in.
+  const account = create('user-account', { display_name: 'J Doe' });
+  assert.equal(newVersion(account, { user_id: '1001' }).user_id, '1001');
+  // The result is validated like create().
+  assert.throws(() => newVersion(ip, { resolves_to_refs: ['indicator--7f9b1d3f-5b7d-4f1b-93f5-9b1d3f5b7d9f'] }), stixError('STIX_INVALID'));
 });
 
 test('2.1: language-content and extension-definition are versioned; SROs too', () => {

@@ -1,8 +1,14 @@
 /**
  * Versioning (STIX 2.0 Part 1 §3.4, 2.1 §3.6): a new version keeps the object's id, type,
  * created and created_by_ref, gets a modified later than the previous one, and is valid on its
- * own. Revocation is permanent. Marking definitions, bundles, 2.1 SCOs and anything without
- * created and modified have no versions.
+ * own. Revocation is permanent. Marking definitions, bundles and anything else without created
+ * and modified have no versions.
+ *
+ * 2.1 SCOs have no created or modified: an SCO is identified by its id alone, and its id comes
+ * from its ID contributing properties (§2.9). newVersion() on an SCO therefore gives the same id
+ * with the other properties changed, and refuses to change a contributing property of an SCO
+ * whose id is a UUIDv5 (that would be a different observable, with a different id). They cannot
+ * be revoked (no `revoked` property).
  */
 import { compareTimestamps, isTimestamp } from '../common/timestamp.js';
 import { type Clock, clockMillis, formatTimestamp, timestampMillis } from '../create/clock.js';
@@ -48,19 +54,14 @@ const UNMODIFIABLE = ['id', 'type', 'created', 'created_by_ref'] as const;
 export function newVersion<O extends VersionedObject>(object: O, changes: VersionChanges<O>, options: NewVersionOptions = {}): O {
   const old = object as unknown as Readonly<Record<string, unknown>>;
   const version = versionOf(old, options);
+  if (isObservable(old, version)) return updateObservable(old, changes as Readonly<Record<string, unknown>>, version, options) as O;
   const refusal = notVersionable(old, version);
   if (refusal !== undefined) throw new StixError('STIX_NOT_VERSIONABLE', refusal);
   // 2.0 Part 1 §3.1, 2.1 §3.2 revoked: "Revoking an object is permanent".
   if (old.revoked === true) throw new StixError('STIX_REVOKED', `${String(old.id)} was revoked at ${String(old.modified)}`);
 
   const change = changes as Readonly<Record<string, unknown>>;
-  const fixed = [...UNMODIFIABLE, ...(options.contributingProperties ?? idContributingProperties[String(old.type)] ?? [])];
-  for (const name of fixed) {
-    if (!Object.hasOwn(change, name)) continue;
-    const value = change[name] === null ? undefined : change[name];
-    if (!sameValue(value, old[name]))
-      throw new StixError('STIX_UNMODIFIABLE_PROPERTY', `${name} cannot change in a new version of ${String(old.id)}`);
-  }
+  checkUnchanged(old, change, [...UNMODIFIABLE, ...(options.contributingProperties ?? idContributingProperties[String(old.type)] ?? [])]);
 
   const previous = old.modified as string;
   let modified: string;
@@ -75,17 +76,55 @@ export function newVersion<O extends VersionedObject>(object: O, changes: Versio
     if (compareTimestamps(modified, previous) <= 0) modified = formatTimestamp(timestampMillis(previous) + 1);
   }
 
+  return finishObject<O>(applyChanges(old, { ...change, modified }), version, options);
+}
+
+function checkUnchanged(old: Readonly<Record<string, unknown>>, change: Readonly<Record<string, unknown>>, fixed: readonly string[]): void {
+  for (const name of fixed) {
+    if (!Object.hasOwn(change, name)) continue;
+    const value = change[name] === null ? undefined : change[name];
+    if (!sameValue(value, old[name]))
+      throw new StixError('STIX_UNMODIFIABLE_PROPERTY', `${name} cannot change in a new version of ${String(old.id)}`);
+  }
+}
+
+/** The object with `change` applied, in the old key order then the new keys; null/undefined removes. */
+function applyChanges(old: Readonly<Record<string, unknown>>, change: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(old)) {
-    if (key === 'modified') out.modified = modified;
-    else if (!Object.hasOwn(change, key)) out[key] = old[key];
+    if (!Object.hasOwn(change, key)) out[key] = old[key];
     else if (change[key] !== undefined && change[key] !== null) out[key] = change[key];
   }
   for (const key of Object.keys(change)) {
-    if (key in out || key === 'modified' || change[key] === undefined || change[key] === null) continue;
+    if (key in out || change[key] === undefined || change[key] === null) continue;
     out[key] = change[key];
   }
-  return finishObject<O>(toPlain(out, []) as Record<string, unknown>, version, options);
+  return toPlain(out, []) as Record<string, unknown>;
+}
+
+function isObservable(object: Readonly<Record<string, unknown>>, version: StixVersion): boolean {
+  if (version !== '2.1' || typeof object.type !== 'string') return false;
+  try {
+    return buildDefinition(version, object.type, { allowCustom: true }).category === 'sco';
+  } catch {
+    return false;
+  }
+}
+
+/** A 2.1 SCO with changes: same id; contributing properties locked when the id is derived from them. */
+function updateObservable(
+  old: Readonly<Record<string, unknown>>,
+  change: Readonly<Record<string, unknown>>,
+  version: StixVersion,
+  options: NewVersionOptions,
+): Record<string, unknown> {
+  if (typeof old.id !== 'string') throw new StixError('STIX_NOT_VERSIONABLE', 'not a STIX object (no id)');
+  if (Object.hasOwn(change, 'revoked'))
+    throw new StixError('STIX_NOT_VERSIONABLE', `${old.type} is a cyber observable: SCOs have no revoked property and cannot be revoked`);
+  const derived = /^[^-]+(?:-[^-]+)*--[0-9a-f]{8}-[0-9a-f]{4}-5/i.test(old.id);
+  const contributing = options.contributingProperties ?? idContributingProperties[String(old.type)] ?? [];
+  checkUnchanged(old, change, ['id', 'type', 'spec_version', ...(derived ? contributing : [])]);
+  return finishObject(applyChanges(old, change), version, options);
 }
 
 /** revoke(): the new version with `revoked: true` (and nothing else changed). */
@@ -97,7 +136,8 @@ export function revoke<O extends VersionedObject>(object: O, options: NewVersion
 export function isVersionable(object: unknown, options: Pick<NewVersionOptions, 'version'> = {}): boolean {
   if (object === null || typeof object !== 'object' || Array.isArray(object)) return false;
   const o = object as Readonly<Record<string, unknown>>;
-  return notVersionable(o, versionOf(o, options)) === undefined;
+  const version = versionOf(o, options);
+  return isObservable(o, version) || notVersionable(o, version) === undefined;
 }
 
 /**
@@ -127,7 +167,6 @@ function notVersionable(object: Readonly<Record<string, unknown>>, version: Stix
     return `${type} objects are not versioned in STIX ${version}`;
   }
   if (type === 'marking-definition') return 'marking definitions cannot be versioned (2.0 Part 1 §4.1, 2.1 §7.2.1)';
-  if (definition.category === 'sco') return `${type} is a cyber observable: SCOs have no created or modified and are not versioned`;
   if (!takesProperty(definition, 'modified')) return `${type} objects have no modified property`;
   if (!isTimestamp(object.created) || !isTimestamp(object.modified))
     return `${object.id} has no valid created and modified: only objects with both can be versioned`;
