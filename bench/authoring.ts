@@ -109,7 +109,7 @@ function load(): { label: string; text: string } {
 }
 const { label, text } = load();
 const input = JSON.parse(text) as { objects: unknown[] };
-const from: StixVersion = values.corpus ? (detectVersion(input) === '2.0' ? '2.0' : '2.1') : '2.0';
+const from: StixVersion = values.corpus ? detectVersion(input).version : '2.0';
 const to: StixVersion = from === '2.0' ? '2.1' : '2.0';
 const count = input.objects.length;
 console.log(`\nConversion and serialization: ${label} (${(text.length / 1e6).toFixed(1)} MB, ${count.toLocaleString('en-US')} objects)`);

@@ -15,7 +15,8 @@ export interface DetectedVersion {
   readonly reason: string;
 }
 
-const ONLY_21_TYPES = new Set([
+/** Object types only STIX 2.1 defines (2.1 §4, §7). */
+export const ONLY_21_TYPES: ReadonlySet<string> = new Set([
   'grouping',
   'incident',
   'infrastructure',

@@ -176,6 +176,12 @@ test('relationships: both ends by default, sourceOnly, targetOnly, type', () => 
     () => store.relationships(group, { sourceOnly: true, targetOnly: true }),
     (e: unknown) => e instanceof StoreError && e.code === 'STORE_INVALID_ARGUMENT',
   );
+  // Neither an object nor an id (plain JavaScript callers): a StoreError, not a TypeError.
+  for (const bad of [null, 5, {}])
+    assert.throws(
+      () => store.relatedTo(bad as unknown as string),
+      (e: unknown) => e instanceof StoreError && e.code === 'STORE_INVALID_ARGUMENT',
+    );
 });
 
 test('relationships: the latest version of a relationship decides its ends and type', () => {

@@ -352,7 +352,7 @@ export class MemoryStore implements Iterable<StoredObject> {
    * python-stix2's `relationships(obj, relationship_type, source_only, target_only)`.
    */
   relationships(object: StoredObject | string, options: RelationshipOptions = {}): StoredObject[] {
-    const id = typeof object === 'string' ? object : object.id;
+    const id = idOf(object);
     const { sourceOnly = false, targetOnly = false } = options;
     if (sourceOnly && targetOnly) throw new StoreError('STORE_INVALID_ARGUMENT', 'sourceOnly and targetOnly cannot both be set');
     const types = asList(options.type);
@@ -385,7 +385,7 @@ export class MemoryStore implements Iterable<StoredObject> {
    * that are referenced but not in the store are left out.
    */
   relatedTo(object: StoredObject | string, options: RelatedToOptions = {}): StoredObject[] {
-    const id = typeof object === 'string' ? object : object.id;
+    const id = idOf(object);
     const rels = this.relationships(id, { type: options.relationshipType, sourceOnly: options.sourceOnly, targetOnly: options.targetOnly });
     const filters = compileFilters(options.filters);
     const seen = new Set<string>([id]);
@@ -403,8 +403,15 @@ export class MemoryStore implements Iterable<StoredObject> {
 
   /** The identity named by the object's created_by_ref, when it is in the store. */
   creatorOf(object: StoredObject | string): StoredObject | undefined {
-    const o = typeof object === 'string' ? this.get(object) : object;
+    const o = typeof object === 'string' ? this.get(object) : this.get(idOf(object));
     const ref = o?.created_by_ref;
     return typeof ref === 'string' ? this.get(ref) : undefined;
   }
+}
+
+/** The id of an object or the id itself; anything else is STORE_INVALID_ARGUMENT. */
+function idOf(object: StoredObject | string): string {
+  if (typeof object === 'string') return object;
+  if (object !== null && typeof object === 'object' && typeof object.id === 'string') return object.id;
+  throw new StoreError('STORE_INVALID_ARGUMENT', 'expected a STIX object or an identifier');
 }

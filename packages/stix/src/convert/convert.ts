@@ -39,8 +39,10 @@ export function convert(input: unknown, options: ConvertOptions): ConvertResult 
   const to = options.to;
   const log = new ChangeLog();
   let out: ConvertJson[];
-  if (from === to) out = objects.filter(isObject);
-  else if (to === '2.1')
+  if (from === to) {
+    out = objects.filter(isObject);
+    for (let i = out.length; i < objects.length; i++) log.add('', 'dropped-object', '', 'not a JSON object');
+  } else if (to === '2.1')
     out = upgrade(objects, log, {
       keepRemovedAsCustom: options.keepRemovedAsCustom ?? false,
       malwareIsFamily: options.malwareIsFamily ?? true,

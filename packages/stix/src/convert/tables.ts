@@ -109,40 +109,9 @@ export const SDO_ADDED_IN_21: Readonly<Record<string, readonly string[]>> = {
   'marking-definition': ['name', 'modified', 'revoked', 'labels'],
 };
 
-/** Object types that only STIX 2.1 defines (2.1 §4, §7). */
-export const ONLY_21_TYPES: ReadonlySet<string> = new Set([
-  'grouping',
-  'incident',
-  'infrastructure',
-  'location',
-  'malware-analysis',
-  'note',
-  'opinion',
-  'language-content',
-  'extension-definition',
-]);
-
-/** The 18 cyber-observable types (the same in both versions). */
-export const SCO_TYPES: ReadonlySet<string> = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
+export { SCO_TYPES } from '../v21/targets.js';
+/** Object types that only STIX 2.1 defines (2.1 §4, §7), and the 18 cyber-observable types. */
+export { ONLY_21_TYPES } from '../version.js';
 
 /** Prefix of the custom type a 2.1-only object is carried as in 2.0 (`x-stix21-grouping`). */
 export const CUSTOM_TYPE_PREFIX = 'x-stix21-';

@@ -2,6 +2,7 @@
  * Bundles (2.0 Part 1 §5, 2.1 §8): bundle() wraps objects in memory; createBundleWriter() writes
  * a bundle of any size to a sink one object at a time, holding none of them.
  */
+import { requireObject } from '../common/input.js';
 import { StixError } from '../errors.js';
 import { randomId } from '../ids/index.js';
 import type { StixVersion } from '../issues.js';
@@ -43,6 +44,8 @@ export function bundle(objects: readonly unknown[], options: BundleOptions = {})
 }
 
 export function makeBundle(objects: readonly unknown[], options: BundleOptions): BundleOf<unknown> {
+  if (!Array.isArray(objects)) throw new StixError('STIX_INPUT_TYPE', 'the objects of a bundle must be a list');
+  for (const [i, o] of objects.entries()) requireObject(o, `objects[${i}]`);
   const out: Record<string, unknown> = { type: 'bundle' };
   if (options.version === '2.0') out.spec_version = '2.0';
   out.id = options.id ?? randomId('bundle');

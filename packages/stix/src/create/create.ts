@@ -3,6 +3,7 @@
  * producer generate (type, spec_version, id, created, modified), validates the result with the
  * core's rules and returns it deeply frozen.
  */
+import { requireObject } from '../common/input.js';
 import { StixError } from '../errors.js';
 import { randomId, scoId } from '../ids/index.js';
 import type { Issue, StixVersion } from '../issues.js';
@@ -60,6 +61,7 @@ export function create(type: string, props: CustomProps, options: CreateOptions 
 
 /** create() for a type only known at run time: the same checks, without compile-time shapes. */
 export function createUntyped(type: string, props: CustomProps, options: CreateOptions = {}): CustomObject {
+  requireObject(props, `the properties of ${String(type)}`);
   const version = options.version ?? '2.1';
   const definition = buildDefinition(version, type, options);
   return finishObject(buildObject(definition, version, props, options), version, options);

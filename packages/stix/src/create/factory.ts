@@ -5,6 +5,7 @@
  * where the call does not give it: explicit values win, and lists are appended to the default
  * list instead when `listAppend` is set.
  */
+import { requireObject } from '../common/input.js';
 import type { StixVersion } from '../issues.js';
 import type { ExternalReference, GranularMarking, Identifier } from '../v21/types.js';
 import { type BundleOf, makeBundle } from './bundle.js';
@@ -69,6 +70,7 @@ const DEFAULT_NAMES = [
 export function createFactory<V extends StixVersion = '2.1', const D extends object = Record<never, never>>(
   options: FactoryOptions<V> & D = {} as FactoryOptions<V> & D,
 ): StixFactory<V, Extract<keyof D, keyof FactoryDefaults>> {
+  requireObject(options, 'the factory options');
   const version = (options.version ?? '2.1') as V;
   const defaults: [string, unknown][] = [];
   for (const name of DEFAULT_NAMES) if (options[name] !== undefined) defaults.push([name, options[name]]);

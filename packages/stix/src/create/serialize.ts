@@ -5,6 +5,7 @@
  * values are written by the native JSON.stringify untouched: one shallow reordering per object,
  * and none at all when an object already leads with those keys (as create() builds them).
  */
+import { StixError } from '../errors.js';
 
 export interface SerializeOptions {
   /** Indent: true for 2 spaces, or a number of spaces; compact by default. */
@@ -20,7 +21,10 @@ type Json = Readonly<Record<string, unknown>>;
 
 /** Serialises one object, a bundle, or a list of objects (as a JSON array). */
 export function serialize(content: unknown, options: SerializeOptions = {}): string {
-  return JSON.stringify(arrange(content, options.sortKeys === true), null, indentOf(options.pretty));
+  const text = JSON.stringify(arrange(content, options.sortKeys === true), null, indentOf(options.pretty)) as string | undefined;
+  // JSON.stringify gives undefined for undefined, functions and symbols: nothing to write.
+  if (text === undefined) throw new StixError('STIX_INPUT_TYPE', `cannot serialize ${typeof content}: expected STIX objects (JSON values)`);
+  return text;
 }
 
 export function indentOf(pretty: boolean | number | undefined): number | undefined {

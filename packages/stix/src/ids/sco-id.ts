@@ -4,7 +4,9 @@
  * ID-contributing properties that are present. Where none is present, or the type has none
  * (process, custom types), the id is a UUIDv4.
  */
+
 import { canonicalize } from 'json-canonicalize';
+import { requireObject } from '../common/input.js';
 import { uuid4, uuid5 } from './uuid.js';
 
 /** The namespace every STIX 2.1 SCO UUIDv5 is computed in (STIX 2.1 §2.9). */
@@ -61,6 +63,7 @@ export function idContributingValues(
   properties: Readonly<Record<string, unknown>>,
   options: ScoIdOptions = {},
 ): Record<string, unknown> | undefined {
+  requireObject(properties, `the properties of ${String(type)}`);
   const names = options.contributingProperties ?? idContributingProperties[type];
   if (!names || names.length === 0) return undefined;
   const values: Record<string, unknown> = {};
@@ -101,6 +104,7 @@ export function checkScoId(
   object: Readonly<Record<string, unknown>>,
   options: ScoIdOptions = {},
 ): { readonly expected: string; readonly matches: boolean } | undefined {
+  requireObject(object, 'the SCO');
   const type = object.type;
   if (typeof type !== 'string') return undefined;
   const values = idContributingValues(type, object, options);

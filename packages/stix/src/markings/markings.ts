@@ -8,6 +8,7 @@
  * is left alone — python-stix2 makes a new version here; callers who want one pass the result to
  * `newVersion` (versioning). Lists that become empty are removed (lists MUST NOT be empty).
  */
+import { requireObject } from '../common/input.js';
 import { StixError } from '../errors.js';
 import { type GranularContent, markingKey, type Pair, readGranular, writeGranular } from './granular.js';
 import { type MarkableObject, type Marking, type Markings, markingsToMatch, normaliseMarkings, type Selectors } from './marking-input.js';
@@ -90,6 +91,7 @@ function clearGranular(content: GranularContent, selectors: readonly CheckedSele
  * selector with them. Markings already there stay where they are; new ones follow.
  */
 export function addMarkings<T extends MarkableObject>(object: T, markings: Markings, selectors?: Selectors): T {
+  requireObject(object, 'the object to mark');
   if (selectors === undefined) {
     const refs = objectRefs(object);
     const have = new Set(refs);
@@ -103,6 +105,7 @@ export function addMarkings<T extends MarkableObject>(object: T, markings: Marki
 
 /** Replaces markings: the object markings, or every granular marking on the selectors, become `markings`. */
 export function setMarkings<T extends MarkableObject>(object: T, markings: Markings, selectors?: Selectors): T {
+  requireObject(object, 'the object to mark');
   if (selectors === undefined) return withObjectRefs(object, refsOnly(normaliseMarkings(object, markings, false)));
   const list = normaliseMarkings(object, markings, true);
   const content = readGranular(object);
@@ -116,6 +119,7 @@ export function setMarkings<T extends MarkableObject>(object: T, markings: Marki
  * (python-stix2's MarkingNotFoundError).
  */
 export function removeMarkings<T extends MarkableObject>(object: T, markings: Markings, selectors?: Selectors): T {
+  requireObject(object, 'the object to mark');
   const list = markingsToMatch(markings);
   if (selectors === undefined) {
     const refs = objectRefs(object);
@@ -147,6 +151,7 @@ export function removeMarkings<T extends MarkableObject>(object: T, markings: Ma
  * Clearing what is not there is not an error.
  */
 export function clearMarkings<T extends MarkableObject>(object: T, selectors?: Selectors): T {
+  requireObject(object, 'the object to mark');
   if (selectors === undefined) return rebuild(object, { object_marking_refs: undefined });
   const content = readGranular(object);
   return withGranular(object, clearGranular(content, checkSelectors(object, selectors, knownSelectors(content))));
@@ -159,6 +164,7 @@ export function clearMarkings<T extends MarkableObject>(object: T, selectors?: S
  * appear in the object: granular markings first, then object markings.
  */
 export function getMarkings(object: MarkableObject, selectors?: Selectors, options: GetMarkingsOptions = {}): readonly string[] {
+  requireObject(object, 'the object to mark');
   const wantRef = options.markingRef !== false;
   const wantLang = options.lang !== false;
   const out = new Set<string>();
@@ -187,6 +193,7 @@ export function getMarkings(object: MarkableObject, selectors?: Selectors, optio
  * given marking(s) — any of them by default, every one with `match: 'all'`.
  */
 export function isMarked(object: MarkableObject, marking?: Markings, selectors?: Selectors, options: IsMarkedOptions = {}): boolean {
+  requireObject(object, 'the object to mark');
   const found = new Set(getMarkings(object, selectors, { inherited: options.inherited, descendants: options.descendants }));
   const wanted = marking === undefined ? [] : markingsToMatch(marking);
   if (wanted.length === 0) return found.size > 0;

@@ -5,6 +5,7 @@
  * extension-definition-specifications/tlp-2.0) with one fixed marking definition per level.
  * The ids and levels come from the validator's own table (v21/meta.ts).
  */
+import { requireObject } from '../common/input.js';
 import type * as V20 from '../v20/types.js';
 import { TLP_1_0, TLP_1_0_CREATED, TLP_2_0, TLP_2_0_EXTENSION } from '../v21/meta.js';
 import type * as V21 from '../v21/types.js';
@@ -167,6 +168,7 @@ function fromDefinition(def: MarkingDefinitionLike): TlpInfo | undefined {
  */
 export function tlpLevel(marking: string | MarkingDefinitionLike): TlpInfo | undefined {
   if (typeof marking === 'string') return fromFixedId(marking);
+  requireObject(marking, 'the marking');
   return fromFixedId(marking.id) ?? fromDefinition(marking);
 }
 
@@ -188,6 +190,7 @@ export interface MostRestrictiveTlpOptions {
  * object markings before granular ones.
  */
 export function mostRestrictiveTlp(object: MarkableObject, options: MostRestrictiveTlpOptions = {}): TlpInfo | undefined {
+  requireObject(object, 'the object');
   const defs = options.markingDefinitions;
   let lookup: ((id: string) => MarkingDefinitionLike | undefined) | undefined;
   if (typeof defs === 'function') lookup = defs;

@@ -10,6 +10,7 @@
  * whose id is a UUIDv5 (that would be a different observable, with a different id). They cannot
  * be revoked (no `revoked` property).
  */
+import { requireObject } from '../common/input.js';
 import { compareTimestamps, isTimestamp } from '../common/timestamp.js';
 import { type Clock, clockMillis, formatTimestamp, timestampMillis } from '../create/clock.js';
 import { finishObject } from '../create/create.js';
@@ -52,6 +53,8 @@ const UNMODIFIABLE = ['id', 'type', 'created', 'created_by_ref'] as const;
  * STIX_MODIFIED_NOT_LATER, STIX_INVALID.
  */
 export function newVersion<O extends VersionedObject>(object: O, changes: VersionChanges<O>, options: NewVersionOptions = {}): O {
+  requireObject(object, 'the object to version');
+  requireObject(changes, 'the changes');
   const old = object as unknown as Readonly<Record<string, unknown>>;
   const version = versionOf(old, options);
   if (isObservable(old, version)) return updateObservable(old, changes as Readonly<Record<string, unknown>>, version, options) as O;
