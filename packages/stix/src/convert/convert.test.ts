@@ -135,6 +135,25 @@ test('2.0→2.1: labels move to <type>_types on the five SDOs; other labels stay
   assert.deepEqual(errors(out, '2.1'), []);
 });
 
+test('2.0→2.1: the generic labels ["malware"] / ["tool"] give no *_types; back in 2.0 they are filled in again', () => {
+  const objects = [
+    { ...common20('malware'), name: 'm', labels: ['malware'] },
+    { ...common20('tool'), name: 't', labels: ['tool'] },
+    { ...common20('malware'), id: 'malware--41b940d4-6f7f-459a-80ea-9c1f17b5891b', name: 'n', labels: ['malware', 'trojan'] },
+  ];
+  const up = convert(objects, { to: '2.1' });
+  assert.equal(up.objects[0].malware_types, undefined);
+  assert.equal(up.objects[0].labels, undefined);
+  assert.equal(up.objects[1].tool_types, undefined);
+  // Failing case: with other labels beside it, the list moves whole.
+  assert.deepEqual(up.objects[2].malware_types, ['malware', 'trojan']);
+  assert.deepEqual(changes(up.report, 'dropped-property'), ['dropped-property@labels', 'dropped-property@labels']);
+  assert.deepEqual(errors(up.objects, '2.1'), []);
+  const down = convert(up.objects, { to: '2.0' });
+  assert.deepEqual(down.objects, objects);
+  assert.deepEqual(changes(down.report, 'defaulted-property'), ['defaulted-property@labels', 'defaulted-property@labels']);
+});
+
 test('2.0→2.1: malware gets is_family (default true, or the option), reported as defaulted (2.1 §4.11)', () => {
   const malware = { ...common20('malware'), name: 'm', labels: ['trojan'] };
   const r = convert([malware], { to: '2.1' });

@@ -69,18 +69,22 @@ export const EXTENSION_ADDED_IN_21: Readonly<Record<string, readonly string[]>> 
  * made `labels` a plain common property (2.1 §4.x). Default = the 2.0 label used when a 2.1
  * object has neither (2.0 requires labels on these five types).
  */
-export const LABEL_MOVES: Readonly<Record<string, { readonly property: string; readonly default20: string }>> = {
-  // indicator-label-ov (2.0 Part 2 §6.5)
-  indicator: { property: 'indicator_types', default20: 'malicious-activity' },
-  // malware-label-ov has no generic value; "malware" is what MITRE ATT&CK's 2.0 release uses.
-  malware: { property: 'malware_types', default20: 'malware' },
-  // report-label-ov
-  report: { property: 'report_types', default20: 'threat-report' },
-  // threat-actor-label-ov has no generic value; "unknown" is the 2.1 threat-actor-type-ov one.
-  'threat-actor': { property: 'threat_actor_types', default20: 'unknown' },
-  // tool-label-ov has no generic value; "tool" is what MITRE ATT&CK's 2.0 release uses.
-  tool: { property: 'tool_types', default20: 'tool' },
-};
+export const LABEL_MOVES: Readonly<Record<string, { readonly property: string; readonly default20: string; readonly generic?: boolean }>> =
+  {
+    // indicator-label-ov (2.0 Part 2 §6.5)
+    indicator: { property: 'indicator_types', default20: 'malicious-activity' },
+    // malware-label-ov has no generic value; "malware" is what MITRE ATT&CK's 2.0 release uses. It
+    // says no more than the type does and is no malware-type-ov value, so a 2.0 malware labelled just
+    // ["malware"] gets no malware_types in 2.1 (as in ATT&CK's own 2.1 release); back in 2.0 it is
+    // filled in again.
+    malware: { property: 'malware_types', default20: 'malware', generic: true },
+    // report-label-ov
+    report: { property: 'report_types', default20: 'threat-report' },
+    // threat-actor-label-ov has no generic value; "unknown" is the 2.1 threat-actor-type-ov one.
+    'threat-actor': { property: 'threat_actor_types', default20: 'unknown' },
+    // tool-label-ov has no generic value; "tool" is what MITRE ATT&CK's 2.0 release uses (as malware).
+    tool: { property: 'tool_types', default20: 'tool', generic: true },
+  };
 
 /** Common SDO/SRO properties new in 2.1 (§3.2): spec_version is structure, handled apart. */
 export const COMMON_ADDED_IN_21: readonly string[] = ['confidence', 'lang', 'extensions', 'defanged'];

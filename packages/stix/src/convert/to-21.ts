@@ -78,7 +78,19 @@ class Upgrader {
     restoreCarried(c, CARRIED_FROM_21, id, this.log);
     if (typeof type !== 'string') return c;
     const move = LABEL_MOVES[type];
-    if (move && c.labels !== undefined && c[move.property] === undefined) c = moveLabels(c, move.property);
+    if (move && c.labels !== undefined && c[move.property] === undefined) {
+      const labels = c.labels;
+      if (move.generic && Array.isArray(labels) && labels.length === 1 && labels[0] === move.default20) {
+        const { labels: _, ...rest } = c;
+        c = rest;
+        this.log.add(
+          id,
+          'dropped-property',
+          'labels',
+          `["${move.default20}"] is the generic 2.0 label, not a ${move.property} value (2.1 → 2.0 fills it in again)`,
+        );
+      } else c = moveLabels(c, move.property);
+    }
     if (type === 'malware' && c.is_family === undefined) {
       c.is_family = this.options.malwareIsFamily;
       this.log.add(id, 'defaulted-property', 'is_family', `${this.options.malwareIsFamily} (2.1 §4.11 requires is_family)`);
