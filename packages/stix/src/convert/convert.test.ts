@@ -154,6 +154,47 @@ test('2.0→2.1: the generic labels ["malware"] / ["tool"] give no *_types; back
   assert.deepEqual(changes(down.report, 'defaulted-property'), ['defaulted-property@labels', 'defaulted-property@labels']);
 });
 
+test('granular markings: selectors follow renamed properties and go with dropped ones (2.1 §7.2.3.1 MUST resolve)', () => {
+  const RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
+  const indicator21 = {
+    ...common21('indicator'),
+    name: 'i',
+    indicator_types: ['malicious-activity', 'attribution'],
+    labels: ['extra'],
+    pattern: "[ipv4-addr:value = '198.51.100.1']",
+    pattern_type: 'stix',
+    valid_from: T,
+    confidence: 50,
+    granular_markings: [
+      { marking_ref: RED, selectors: ['indicator_types.[1]', 'name'] },
+      { marking_ref: TLP_AMBER, selectors: ['confidence'] },
+    ],
+  };
+  const down = convert([indicator21], { to: '2.0' });
+  const i20 = down.objects[0];
+  assert.deepEqual(i20.labels, ['malicious-activity', 'attribution', 'extra']);
+  // indicator_types.[1] is labels.[1] in 2.0; confidence has no 2.0 counterpart: its marking goes.
+  assert.deepEqual(i20.granular_markings, [{ marking_ref: RED, selectors: ['labels.[1]', 'name'] }]);
+  assert.deepEqual(
+    changes(down.report).filter((c) => c.includes('granular')),
+    ['dropped-reference@granular_markings[1].selectors[0]', 'dropped-property@granular_markings[1]'],
+  );
+  assert.deepEqual(errors(down.objects, '2.0'), []);
+  // 2.0 → 2.1: labels.[0] of a malware is malware_types.[0].
+  const malware20 = {
+    ...common20('malware'),
+    name: 'm',
+    labels: ['trojan'],
+    granular_markings: [{ marking_ref: RED, selectors: ['labels.[0]'] }],
+  };
+  const up = convert([malware20], { to: '2.1' });
+  assert.deepEqual(up.objects[0].granular_markings, [{ marking_ref: RED, selectors: ['malware_types.[0]'] }]);
+  assert.deepEqual(errors(up.objects, '2.1'), []);
+  // Passing case: selectors that still resolve are left alone.
+  const plain = convert([{ ...malware20, granular_markings: [{ marking_ref: RED, selectors: ['name'] }] }], { to: '2.1' });
+  assert.deepEqual(plain.objects[0].granular_markings, [{ marking_ref: RED, selectors: ['name'] }]);
+});
+
 test('2.0→2.1: malware gets is_family (default true, or the option), reported as defaulted (2.1 §4.11)', () => {
   const malware = { ...common20('malware'), name: 'm', labels: ['trojan'] };
   const r = convert([malware], { to: '2.1' });

@@ -10,6 +10,7 @@ import { randomId } from '../ids/sco-id.js';
 import { rewritePatternPaths } from './pattern-paths.js';
 import { forEachRef, mapRefs } from './refs.js';
 import { type ChangeLog, joinPath } from './report.js';
+import { retargetSelectors } from './selectors.js';
 import {
   CARRIED_FROM_20,
   CARRIED_FROM_21,
@@ -109,7 +110,7 @@ class Downgrader {
         emittedTlp.add(fate);
         continue;
       }
-      out.push(this.object(o, id, fate));
+      out.push(retargetSelectors(o, this.object(o, id, fate), id, this.log));
     }
     for (const o of objects)
       if (this.isSco(o) && !this.folded.has(o.id as string))

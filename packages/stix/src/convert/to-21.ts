@@ -8,6 +8,7 @@ import { idContributingProperties, randomId, scoId } from '../ids/sco-id.js';
 import { rewritePatternPaths } from './pattern-paths.js';
 import { mapRefs } from './refs.js';
 import { type ChangeLog, joinPath } from './report.js';
+import { retargetSelectors } from './selectors.js';
 import {
   CARRIED_FROM_20,
   CARRIED_FROM_21,
@@ -56,7 +57,7 @@ class Upgrader {
         this.log.add('', 'dropped-object', '', 'not a JSON object');
         continue;
       }
-      this.out.push(this.object(value));
+      this.out.push(retargetSelectors(value, this.object(value), typeof value.id === 'string' ? value.id : '', this.log));
     }
     if (this.restoredIds.size === 0) return this.out;
     const ids = this.restoredIds;
