@@ -218,6 +218,15 @@ test('2.0→2.1: indicator gets pattern_type "stix" and its object paths renamed
   assert.deepEqual(errors(renamed.objects, '2.1'), []);
 });
 
+test('2.0→2.1: a pattern naming a property 2.1 lacks is kept and reported as unconvertible', () => {
+  const indicator = { ...common20('indicator'), labels: ['malicious-activity'], pattern: "[process:name = 'evil.exe']", valid_from: T };
+  const r = convert([indicator], { to: '2.1' });
+  assert.equal(r.objects[0].pattern, "[process:name = 'evil.exe']");
+  assert.deepEqual(changes(r.report, 'pattern-unconvertible'), ['pattern-unconvertible@pattern']);
+  const fine = convert([{ ...indicator, pattern: '[process:pid = 4]' }], { to: '2.1' });
+  assert.deepEqual(changes(fine.report, 'pattern-unconvertible'), []);
+});
+
 test('2.0→2.1: TLP 1.0 markings get their name; statements stay as they are (2.1 §7.2.1)', () => {
   const tlp = {
     type: 'marking-definition',

@@ -62,3 +62,12 @@ test('pattern: the rewrite lists what it renamed', () => {
     ['file:created → file:ctime', 'process:created → process:created_time'],
   );
 });
+
+test('pattern: properties the target version lacks are listed, not renamed (2.0 process:name, 2.1 software:swid)', () => {
+  const a = rewritePatternPaths("[process:name = 'cmd.exe' AND process:pid = 4]", '2.1');
+  assert.deepEqual(a.unconvertible, ['process:name']);
+  assert.equal(a.pattern, "[process:name = 'cmd.exe' AND process:pid = 4]");
+  assert.deepEqual(rewritePatternPaths("[software:swid = 'x']", '2.0').unconvertible, ['software:swid']);
+  // Passing case: properties both versions have, and names inside string literals.
+  assert.deepEqual(rewritePatternPaths("[process:pid = 4 AND file:name = 'process:name']", '2.1').unconvertible, []);
+});

@@ -6,12 +6,14 @@
  * `b'…'`), so `[file:name = 'file:created']` keeps its literal.
  */
 import type { StixVersion } from '../issues.js';
-import { REF_TARGET, SCO_RENAMES_20_TO_21, SCO_RENAMES_21_TO_20 } from './tables.js';
+import { REF_TARGET, SCO_ADDED_IN_21, SCO_REMOVED_IN_21, SCO_RENAMES_20_TO_21, SCO_RENAMES_21_TO_20 } from './tables.js';
 
 export interface PatternRewrite {
   readonly pattern: string;
   /** Each rename made, as `type:old → type:new` (empty when the pattern is unchanged). */
   readonly renamed: readonly string[];
+  /** Object paths naming a property the target version does not define (`process:name`). */
+  readonly unconvertible: readonly string[];
 }
 
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -26,7 +28,9 @@ const OPEN_BRACKET = 91;
 /** Renames object-path properties of `pattern` into their names in version `to`. */
 export function rewritePatternPaths(pattern: string, to: StixVersion): PatternRewrite {
   const renames = to === '2.1' ? SCO_RENAMES_20_TO_21 : SCO_RENAMES_21_TO_20;
+  const missing = to === '2.1' ? SCO_REMOVED_IN_21 : SCO_ADDED_IN_21;
   const renamed: string[] = [];
+  const unconvertible: string[] = [];
   const n = pattern.length;
   let out = '';
   let copiedTo = 0;
@@ -72,6 +76,8 @@ export function rewritePatternPaths(pattern: string, to: StixVersion): PatternRe
           out += pattern.slice(copiedTo, nameStart) + next;
           copiedTo = i;
           renamed.push(`${type}:${name} → ${type}:${next}`);
+        } else if (type !== undefined && (missing[type]?.includes(name) || missing['*']?.includes(name))) {
+          unconvertible.push(`${type}:${name}`);
         }
         // Follow references whose target type is unambiguous; inside anything else (extensions,
         // dictionaries, lists of sub-objects) no property was renamed.
@@ -95,6 +101,6 @@ export function rewritePatternPaths(pattern: string, to: StixVersion): PatternRe
       break;
     }
   }
-  if (renamed.length === 0) return { pattern, renamed };
-  return { pattern: out + pattern.slice(copiedTo), renamed };
+  if (renamed.length === 0) return { pattern, renamed, unconvertible };
+  return { pattern: out + pattern.slice(copiedTo), renamed, unconvertible };
 }

@@ -279,6 +279,13 @@ class Downgrader {
         c.pattern = rewrite.pattern;
         this.log.add(id, 'pattern-rewritten', 'pattern', rewrite.renamed.join(', '));
       }
+      if (rewrite.unconvertible.length > 0)
+        this.log.add(
+          id,
+          'pattern-unconvertible',
+          'pattern',
+          `${rewrite.unconvertible.join(', ')}: no such property in STIX 2.0 (the pattern cannot match there)`,
+        );
     }
     if (fate !== undefined) {
       c.id = fate;

@@ -112,6 +112,13 @@ class Upgrader {
         c.pattern = rewrite.pattern;
         this.log.add(id, 'pattern-rewritten', 'pattern', rewrite.renamed.join(', '));
       }
+      if (rewrite.unconvertible.length > 0)
+        this.log.add(
+          id,
+          'pattern-unconvertible',
+          'pattern',
+          `${rewrite.unconvertible.join(', ')}: no such property in STIX 2.1 (the pattern cannot match there)`,
+        );
     }
   }
 

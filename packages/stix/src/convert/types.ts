@@ -51,6 +51,11 @@ export type ConversionChangeKind =
   | 'truncated-timestamp'
   /** Object paths in an indicator pattern were renamed. */
   | 'pattern-rewritten'
+  /**
+   * The pattern names a property the target version does not have (2.0 `process:name`): kept as
+   * written, it can never match there.
+   */
+  | 'pattern-unconvertible'
   /** A marking definition was replaced by its counterpart (TLP 2.0 → TLP 1.0). */
   | 'mapped-marking';
 
