@@ -13,6 +13,7 @@ import { writeTree } from './io/save.js';
 import {
   type AddResult,
   MemoryStore,
+  type ObjectRef,
   objectsOf,
   type QueryOptions,
   type RelatedToOptions,
@@ -100,13 +101,13 @@ export class FileSystemStore {
   query(filters?: readonly FilterInput[] | FilterInput, options?: QueryOptions): StoredObject[] {
     return this.memory.query(filters, options);
   }
-  relationships(object: StoredObject | string, options?: RelationshipOptions): StoredObject[] {
+  relationships(object: ObjectRef, options?: RelationshipOptions): StoredObject[] {
     return this.memory.relationships(object, options);
   }
-  relatedTo(object: StoredObject | string, options?: RelatedToOptions): StoredObject[] {
+  relatedTo(object: ObjectRef, options?: RelatedToOptions): StoredObject[] {
     return this.memory.relatedTo(object, options);
   }
-  creatorOf(object: StoredObject | string): StoredObject | undefined {
+  creatorOf(object: ObjectRef): StoredObject | undefined {
     return this.memory.creatorOf(object);
   }
   [Symbol.iterator](): IterableIterator<StoredObject> {

@@ -7,6 +7,7 @@ export type { SaveOptions } from './io/save.js';
 export {
   type AddResult,
   MemoryStore,
+  type ObjectRef,
   type QueryOptions,
   type RelatedToOptions,
   type RelationshipOptions,

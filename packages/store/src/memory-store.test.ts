@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { create } from '@taxiway/stix';
 import { StoreError } from './errors.js';
 import { MemoryStore, type StoredObject } from './memory-store.js';
 
@@ -232,4 +233,20 @@ test('delete and clear', () => {
   assert.equal(store.size, 0);
   assert.equal(store.versionCount, 0);
   assert.deepEqual(store.relationships(group), []);
+});
+
+test('typed objects from @taxiway/stix create() go in and are asked about as they are (no casts)', () => {
+  const malware = create('malware', { name: 'BadRAT', is_family: true });
+  const indicator = create('indicator', { pattern: "[ipv4-addr:value = '198.51.100.3']", pattern_type: 'stix', valid_from: new Date(0) });
+  const link = create('relationship', { relationship_type: 'indicates', source_ref: indicator.id, target_ref: malware.id });
+  const store = new MemoryStore([malware, indicator, link]);
+  assert.deepEqual(
+    store.relatedTo(malware, { relationshipType: 'indicates', targetOnly: true }).map((o) => o.id),
+    [indicator.id],
+  );
+  assert.deepEqual(
+    store.relationships(indicator).map((o) => o.id),
+    [link.id],
+  );
+  assert.equal(store.creatorOf(malware), undefined);
 });

@@ -16,6 +16,9 @@ import { type SaveOptions, saveStore } from './io/save.js';
 /** What the store holds and returns: any STIX object, custom ones included. */
 export type StoredObject = CustomObject;
 
+/** An object (typed or not: anything with an id) or its identifier. */
+export type ObjectRef = { readonly id: string } | string;
+
 /** What `add` accepts: one object, a list of objects, or a bundle. */
 export type StoreInput = StixObject | CustomObject | Bundle | readonly (StixObject | CustomObject)[];
 
@@ -351,7 +354,7 @@ export class MemoryStore implements Iterable<StoredObject> {
    * The relationships (latest versions) in which the object is the source or the target, as
    * python-stix2's `relationships(obj, relationship_type, source_only, target_only)`.
    */
-  relationships(object: StoredObject | string, options: RelationshipOptions = {}): StoredObject[] {
+  relationships(object: ObjectRef, options: RelationshipOptions = {}): StoredObject[] {
     const id = idOf(object);
     const { sourceOnly = false, targetOnly = false } = options;
     if (sourceOnly && targetOnly) throw new StoreError('STORE_INVALID_ARGUMENT', 'sourceOnly and targetOnly cannot both be set');
@@ -384,7 +387,7 @@ export class MemoryStore implements Iterable<StoredObject> {
    * filters: [['type', '=', 'attack-pattern']] })` is "the techniques this group uses". Objects
    * that are referenced but not in the store are left out.
    */
-  relatedTo(object: StoredObject | string, options: RelatedToOptions = {}): StoredObject[] {
+  relatedTo(object: ObjectRef, options: RelatedToOptions = {}): StoredObject[] {
     const id = idOf(object);
     const rels = this.relationships(id, { type: options.relationshipType, sourceOnly: options.sourceOnly, targetOnly: options.targetOnly });
     const filters = compileFilters(options.filters);
@@ -402,7 +405,7 @@ export class MemoryStore implements Iterable<StoredObject> {
   }
 
   /** The identity named by the object's created_by_ref, when it is in the store. */
-  creatorOf(object: StoredObject | string): StoredObject | undefined {
+  creatorOf(object: ObjectRef): StoredObject | undefined {
     const o = typeof object === 'string' ? this.get(object) : this.get(idOf(object));
     const ref = o?.created_by_ref;
     return typeof ref === 'string' ? this.get(ref) : undefined;
@@ -410,7 +413,7 @@ export class MemoryStore implements Iterable<StoredObject> {
 }
 
 /** The id of an object or the id itself; anything else is STORE_INVALID_ARGUMENT. */
-function idOf(object: StoredObject | string): string {
+function idOf(object: ObjectRef): string {
   if (typeof object === 'string') return object;
   if (object !== null && typeof object === 'object' && typeof object.id === 'string') return object.id;
   throw new StoreError('STORE_INVALID_ARGUMENT', 'expected a STIX object or an identifier');

@@ -72,3 +72,11 @@ test('types: properties a factory has defaults for become optional', () => {
   // @ts-expect-error extension-definition needs created_by_ref (2.1 §7.3) and this factory has no default
   assert.throws(() => plain.create('extension-definition', ext), stixError('STIX_INVALID'));
 });
+
+test('types: timestamp properties take a Date too; it becomes a STIX timestamp', () => {
+  const ind = create('indicator', { pattern, pattern_type: 'stix', valid_from: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)) }, { now });
+  assert.equal(ind.valid_from, '2024-01-02T03:04:05.006Z');
+  // @ts-expect-error a name is a string, not a Date (at run time every Date becomes a timestamp)
+  const named = create('malware', { name: new Date(0), is_family: true }, { now });
+  assert.equal(named.name, '1970-01-01T00:00:00.000Z');
+});

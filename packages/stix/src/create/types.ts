@@ -27,8 +27,49 @@ export type GeneratedProperty = 'type' | 'id' | 'created' | 'modified' | 'spec_v
 
 /** An object interface with its generated properties optional; distributes over unions (Malware, Location…). */
 export type BuildProps<O> = O extends unknown
-  ? Omit<O, GeneratedProperty> & { readonly [K in Extract<keyof O, GeneratedProperty>]?: O[K] }
+  ? AcceptDates<Omit<O, GeneratedProperty> & { readonly [K in Extract<keyof O, GeneratedProperty>]?: O[K] }>
   : never;
+
+/** The timestamp properties of the STIX object types (create() turns a Date into a timestamp). */
+export type TimestampProperty =
+  | 'accessed'
+  | 'account_created'
+  | 'account_expires'
+  | 'account_first_login'
+  | 'account_last_login'
+  | 'analysis_ended'
+  | 'analysis_started'
+  | 'atime'
+  | 'created'
+  | 'created_time'
+  | 'credential_last_changed'
+  | 'ctime'
+  | 'date'
+  | 'end'
+  | 'first_observed'
+  | 'first_seen'
+  | 'last_observed'
+  | 'last_seen'
+  | 'modified'
+  | 'modified_time'
+  | 'mtime'
+  | 'object_modified'
+  | 'password_last_changed'
+  | 'private_key_usage_period_not_after'
+  | 'private_key_usage_period_not_before'
+  | 'published'
+  | 'start'
+  | 'start_time'
+  | 'stop_time'
+  | 'submitted'
+  | 'time_date_stamp'
+  | 'valid_from'
+  | 'valid_until'
+  | 'validity_not_after'
+  | 'validity_not_before';
+
+/** Timestamp properties may also be given as a Date. */
+type AcceptDates<P> = { [K in keyof P]: K extends TimestampProperty ? P[K] | Date : P[K] };
 
 /** What create() takes for a 2.1 type. */
 export type CreateProps21<T extends StixType21> = BuildProps<StixObjectOf21<T>>;
