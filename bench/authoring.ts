@@ -6,7 +6,10 @@
  * @taxiway/store load time and query latency. With --corpus, conversion runs on that bundle from
  * its own version to the other one, and the store loads it.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { convert, create, detectVersion, newVersion, type StixVersion, scoId, serialize, validate } from '../packages/stix/src/index.js';
@@ -145,3 +148,35 @@ row("query(type = 'attack-pattern') (type index)", store.typeQueryMs, '');
 row("query(external_references.external_id = 'T1059') (scan)", store.scanQueryMs, '');
 const total = store.loadMs + store.queryMs;
 console.log(`  load + first query: ${total.toFixed(0)} ms — target well under 1 s: ${total < 1000 ? 'PASS' : 'FAIL'}`);
+
+// The streaming bundle writer: create() + write N objects to a file, in a separate process each.
+if (!values['skip-large']) {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '.bench');
+  mkdirSync(dir, { recursive: true });
+  console.log('\nStreaming bundle writer (create() + createBundleWriter to a file, separate process):');
+  const sizes: Array<{ n: number; rssMb: number }> = [];
+  try {
+    for (const count of [100_000, 1_000_000]) {
+      const file = join(dir, `writer-${count}.json`);
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'writer-child.ts'), file, String(count)],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (child.status !== 0) throw new Error(`writer child failed: ${child.stderr}`);
+      const r = JSON.parse(child.stdout) as { ms: number; objects: number; maxRssKb: number };
+      const mb = statSync(file).size / 1e6;
+      rmSync(file);
+      sizes.push({ n: count, rssMb: r.maxRssKb / 1024 });
+      console.log(
+        `  ${count.toLocaleString('en-US').padStart(9)} objects ${mb.toFixed(0).padStart(5)} MB  ${rate(count, r.ms)} (${(mb / (r.ms / 1000)).toFixed(0)} MB/s)  peak RSS ${(r.maxRssKb / 1024).toFixed(0)} MB`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const growth = sizes[1].rssMb / sizes[0].rssMb;
+  console.log(`  peak RSS ratio for 10x the objects: ${growth.toFixed(2)} — flat memory: ${growth < 1.5 ? 'PASS' : 'FAIL'}`);
+}
