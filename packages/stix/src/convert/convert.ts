@@ -76,6 +76,7 @@ function convertBundle(input: ConvertJson, to: StixVersion, objects: ConvertJson
     log.add(bundle.id, 'generated-id', 'id', `${id} (STIX 2.0 identifiers use UUIDv4)`);
     bundle.id = id;
   }
-  if (objects.length > 0 || input.objects !== undefined) bundle.objects = objects;
+  // 2.0 Part 1 §5, 2.1 §8: objects is optional, and a list present must not be empty.
+  if (objects.length > 0) bundle.objects = objects;
   return bundle;
 }

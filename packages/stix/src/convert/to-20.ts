@@ -31,6 +31,7 @@ import {
 } from './tables.js';
 import { restoreCarried } from './to-21.js';
 import type { ConvertJson as Json } from './types.js';
+import { languagesTo20, requestHeaderTo20 } from './values.js';
 
 export interface DowngradeOptions {
   readonly keepRemovedAsCustom: boolean;
@@ -273,6 +274,17 @@ class Downgrader {
       c.identity_class = 'unknown';
       this.log.add(id, 'defaulted-property', 'identity_class', '"unknown" (STIX 2.0 requires identity_class, Part 2 §2.4)');
     }
+    // 2.1 §4.11 makes a malware name optional (is_family false); 2.0 Part 2 §2.6 requires it.
+    if (type === 'malware' && c.name === undefined) {
+      const alias = Array.isArray(o.aliases) && typeof o.aliases[0] === 'string' ? o.aliases[0] : undefined;
+      c.name = alias ?? 'unknown';
+      this.log.add(
+        id,
+        'defaulted-property',
+        'name',
+        `${JSON.stringify(c.name)} (STIX 2.0 requires name on malware${alias ? ': the first alias' : ''})`,
+      );
+    }
     if (type === 'indicator' && typeof c.pattern === 'string') {
       const rewrite = rewritePatternPaths(c.pattern, '2.0');
       if (rewrite.renamed.length > 0) {
@@ -379,6 +391,10 @@ class Downgrader {
       else if (key === 'extensions' && isObject(value)) {
         const ext = this.extensions(value, objectId, joinPath(path, key));
         if (Object.keys(ext).length > 0) out.extensions = ext;
+      } else if (key === 'languages' && type === 'software') {
+        // 2.1 §6.14 RFC 5646 tags → 2.0 Part 4 §2.14 ISO 639-2 codes.
+        const languages = languagesTo20(value, objectId, joinPath(path, key), this.log);
+        if (languages !== undefined) out[key] = languages;
       } else out[key] = value;
     }
     restoreCarried(out, CARRIED_FROM_20, objectId, this.log, path);
@@ -395,7 +411,14 @@ class Downgrader {
     for (const name of Object.keys(extensions)) {
       const ext = extensions[name];
       if (name.startsWith('extension-definition--')) {
-        this.removed(out, name.replace(/[^a-z0-9_]/g, '_'), ext, objectId, joinPath(path, name));
+        // Carried under its own name (x_stix21_extension-definition--…, a valid 2.0 dictionary key,
+        // Part 1 §2.7) so that 2.0 → 2.1 can restore it.
+        this.removed(out, name, ext, objectId, joinPath(path, name));
+        continue;
+      }
+      // 2.1 §6.11.3 makes service_name optional; 2.0 Part 4 §2.13.2 requires it: no 2.0 form.
+      if (name === 'windows-service-ext' && isObject(ext) && ext.service_name === undefined) {
+        this.removed(out, name, ext, objectId, joinPath(path, name));
         continue;
       }
       const added = EXTENSION_ADDED_IN_21[name] ?? [];
@@ -406,6 +429,9 @@ class Downgrader {
       const next: Json = {};
       for (const key of Object.keys(ext)) {
         if (added.includes(key)) this.removed(next, key, ext[key], objectId, joinPath(joinPath(path, name), key));
+        // 2.0 Part 4 §2.12.2: one string per request header (2.1: a list).
+        else if (name === 'http-request-ext' && key === 'request_header')
+          next[key] = requestHeaderTo20(ext[key], objectId, joinPath(joinPath(path, name), key), this.log);
         else next[key] = ext[key];
       }
       restoreCarried(next, CARRIED_FROM_20, objectId, this.log, joinPath(path, name));

@@ -21,6 +21,7 @@ import {
   TLP_1_0,
 } from './tables.js';
 import type { ConvertJson as Json } from './types.js';
+import { languagesTo21, requestHeaderTo21 } from './values.js';
 
 export interface UpgradeOptions {
   readonly keepRemovedAsCustom: boolean;
@@ -224,6 +225,8 @@ class Upgrader {
       if (to !== undefined) out[to] = value;
       else if (removed.has(key)) this.removed(out, key, value, objectId, joinPath(path, key));
       else if (key === 'extensions' && isObject(value)) out.extensions = this.extensions(value, objectId, joinPath(path, key));
+      // 2.0 Part 4 §2.14 ISO 639-2 codes → 2.1 §6.14 RFC 5646 tags.
+      else if (key === 'languages' && type === 'software') out[key] = languagesTo21(value);
       else out[key] = value;
     }
     restoreCarried(out, CARRIED_FROM_21, objectId, this.log, path);
@@ -233,12 +236,26 @@ class Upgrader {
   private extensions(extensions: Json, objectId: string, path: string): Json {
     let copy: Json | undefined;
     for (const name of Object.keys(extensions)) {
+      // An extension a 2.1 → 2.0 conversion carried (x_stix21_extension-definition--…, x_stix21_windows-service-ext).
+      if (name.startsWith(CARRIED_FROM_21)) {
+        const original = name.slice(CARRIED_FROM_21.length);
+        copy ??= { ...extensions };
+        if (copy[original] === undefined) {
+          const entries = Object.entries(copy).map(([k, v]) => (k === name ? [original, v] : [k, v]));
+          copy = Object.fromEntries(entries);
+          this.log.add(objectId, 'restored-custom', joinPath(path, original), `from ${name}`);
+        }
+        continue;
+      }
       const removed = EXTENSION_REMOVED_IN_21[name] ?? [];
       const ext = extensions[name];
-      if (!isObject(ext) || !Object.keys(ext).some((k) => removed.includes(k) || k.startsWith(CARRIED_FROM_21))) continue;
+      const header = name === 'http-request-ext' && isObject(ext) && ext.request_header !== undefined;
+      if (!isObject(ext) || (!header && !Object.keys(ext).some((k) => removed.includes(k) || k.startsWith(CARRIED_FROM_21)))) continue;
       const next: Json = {};
       for (const key of Object.keys(ext)) {
         if (removed.includes(key)) this.removed(next, key, ext[key], objectId, joinPath(joinPath(path, name), key));
+        // 2.1 §6.12.2: each request_header value is a list of strings (2.0: a string).
+        else if (header && key === 'request_header') next[key] = requestHeaderTo21(ext[key]);
         else next[key] = ext[key];
       }
       restoreCarried(next, CARRIED_FROM_21, objectId, this.log, joinPath(path, name));

@@ -68,7 +68,9 @@ export function newVersion<O extends VersionedObject>(object: O, changes: Versio
 
   const previous = old.modified as string;
   let modified: string;
-  const given = change.modified;
+  // A Date is written as a timestamp (as create() does) before it is compared: it too must be later.
+  const raw: unknown = change.modified;
+  const given = raw instanceof Date && !Number.isNaN(raw.getTime()) ? formatTimestamp(raw.getTime()) : raw;
   if (given !== undefined && given !== null) {
     // 2.1 §3.6 / 2.0 §3.4: each new version's modified is later than the previous one's.
     if (typeof given === 'string' && isTimestamp(given) && compareTimestamps(given, previous) <= 0)
