@@ -14,6 +14,8 @@ export const PatternErrorCodes = {
   PATTERN_NOT_IN_VERSION: 'The construct is not part of this STIX version of the language (EXISTS in 2.0)',
   PATTERN_TOO_DEEP: 'Parentheses and brackets are nested deeper than the parser allows',
   PATTERN_INPUT_TYPE: 'The pattern is not a string',
+  PATTERN_MATCH_INPUT: 'The observations given to match() are not observed-data, bundles or SCOs of the shape STIX gives them',
+  PATTERN_INVALID_NODE: 'A node made in code cannot be written as pattern text (object path, operands, qualifier, operator)',
 } as const;
 
 export type PatternErrorCode = keyof typeof PatternErrorCodes;

@@ -1,3 +1,28 @@
-/** @taxiway/pattern: STIX Patterning 2.0 and 2.1. */
+/** @taxiway/pattern: STIX Patterning 2.0 and 2.1 — parse, validate, print, build, match. */
 export type * from './ast.js';
 export { PatternError, type PatternErrorCode, PatternErrorCodes } from './errors.js';
+export {
+  type InspectedComparison,
+  type InspectedObservation,
+  type InspectedQualifier,
+  inspectPattern,
+  type PatternInspection,
+} from './inspect.js';
+export {
+  builtinObjectModel,
+  type PathResolution,
+  type PatternObjectModel,
+  type PatternValueType,
+  STIX_CYBER_OBSERVABLE_TYPES,
+} from './object-model.js';
+export { MAX_NESTING, type ParseOptions, parse } from './parser.js';
+export {
+  describePatternIssueCode,
+  type PatternIssue,
+  type PatternIssueCode,
+  PatternIssueCodes,
+  type PatternSemanticCode,
+  type PatternValidation,
+  type ValidatePatternOptions,
+  validatePattern,
+} from './validate.js';

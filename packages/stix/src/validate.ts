@@ -3,8 +3,10 @@
  * stable code, a message, a JSON path and the object's id. Never throws on bad input and never
  * stops at the first problem.
  */
+
 import { StixError } from './errors.js';
 import type { Issue, StixVersion, ValidationReport } from './issues.js';
+import { patternObjectModel } from './pattern-model.js';
 import { isValidTypeName } from './properties/identity.js';
 import { registries } from './registries.js';
 import type { VersionRegistry } from './registry.js';
@@ -67,6 +69,7 @@ export function contextOptions(version: StixVersion, options: ValidateOptions): 
     bestPractices,
     strict: options.strict ?? false,
     enforceRefs: options.enforceRefs ?? false,
+    patternObjectModel,
   };
 }
 

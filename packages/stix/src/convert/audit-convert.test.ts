@@ -481,7 +481,7 @@ test('audit: 2.1 → 2.0 indicator with only labels and indicator_types keeps bo
     modified: '2016-04-06T20:03:00.123999Z',
     indicator_types: ['malicious-activity'],
     labels: ['apt'],
-    pattern: "[file:ctime = '2016-04-06T20:03:00Z' AND process:image_ref.name = 'a.exe']",
+    pattern: "[file:ctime = '2016-04-06T20:03:00Z'] AND [process:image_ref.name = 'a.exe']",
     pattern_type: 'stix',
     valid_from: T,
     confidence: 50,
@@ -500,7 +500,7 @@ test('audit: 2.1 → 2.0 indicator with only labels and indicator_types keeps bo
   assert.deepEqual(out.labels, ['malicious-activity', 'apt']);
   assert.equal(out.created, '2016-04-06T20:03:00.123Z');
   assert.equal(out.modified, '2016-04-06T20:03:00.123Z');
-  assert.equal(out.pattern, "[file:created = '2016-04-06T20:03:00Z' AND process:binary_ref.name = 'a.exe']");
+  assert.equal(out.pattern, "[file:created = '2016-04-06T20:03:00Z'] AND [process:binary_ref.name = 'a.exe']");
   assert.deepEqual(out.granular_markings, [{ marking_ref: TLP_RED, selectors: ['labels.[0]'] }]);
 });
 

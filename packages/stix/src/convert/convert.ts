@@ -54,7 +54,8 @@ export function convert(input: unknown, options: ConvertOptions): ConvertResult 
     });
   let bundle: ConvertJson | undefined;
   if (isBundle) {
-    bundle = from === to ? { ...input, objects: out } : convertBundle(input, to, out, log);
+    // Lists MUST NOT be empty (2.0 Part 1 §2.9, 2.1 §2.8): a bundle with no objects has no `objects`.
+    bundle = from === to ? (out.length > 0 ? { ...input, objects: out } : withoutObjects(input)) : convertBundle(input, to, out, log);
   }
   const report: ConversionReport = {
     from,
@@ -65,6 +66,11 @@ export function convert(input: unknown, options: ConvertOptions): ConvertResult 
     counts: log.counts,
   };
   return bundle ? { shape: 'bundle', bundle, objects: out, report } : { shape: 'objects', objects: out, report };
+}
+
+function withoutObjects(bundle: ConvertJson): ConvertJson {
+  const { objects: _, ...rest } = bundle;
+  return rest;
 }
 
 /** The bundle envelope: 2.0 Part 1 §5 requires spec_version "2.0" and a v4 id; 2.1 §8 forbids spec_version. */

@@ -2,7 +2,7 @@
  * Dictionaries and hashes (2.0 Part 1 §2.5/§2.6, 2.1 §2.6/§2.7).
  */
 import { describeValue, type ValidationContext } from '../validation/context.js';
-import type { PropertyKind } from './kinds.js';
+import { type PropertyKind, string } from './kinds.js';
 
 // 2.0 Part 1 §2.5: keys 3–256 ASCII letters, digits, hyphen, underscore.
 const KEY_20 = /^[a-zA-Z0-9_-]{3,256}$/;
@@ -25,6 +25,7 @@ export function dictionary(value?: PropertyKind, options: DictionaryOptions = {}
   const keyCheck = options.keyCheck;
   const description = value ? `a dictionary of ${value.description.replace(/^an? /, '')} values` : 'a dictionary';
   return {
+    shape: { kind: 'dictionary', value },
     description,
     check(input, ctx) {
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -123,8 +124,11 @@ function canonicalAlgorithm(key: string, formats: ReadonlyMap<string, HashFormat
  * The hashes type: algorithm name → digest. A listed algorithm's digest MUST have its form
  * (an error); an algorithm outside hashing-algorithm-ov is best practice 241.
  */
+const hashDigest = string();
+
 export function hashes(): PropertyKind {
   return {
+    shape: { kind: 'dictionary', value: hashDigest },
     description: 'hashes',
     check(input, ctx) {
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {

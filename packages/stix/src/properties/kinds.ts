@@ -14,8 +14,26 @@ export interface PropertyKind {
   readonly description: string;
   /** True for a property the object's table lists as "Not Applicable": it must be absent. */
   readonly forbidden?: boolean;
+  /**
+   * The value's shape, for tools that walk the object model (pattern object paths): absent when
+   * the kind does not say (any JSON value).
+   */
+  readonly shape?: KindShape;
   check(value: unknown, ctx: ValidationContext): void;
 }
+
+/** What a kind holds: a scalar type, a reference, a list, a dictionary or (ObjectSpec) an object. */
+export type KindShape =
+  | { readonly kind: 'string' | 'integer' | 'float' | 'boolean' | 'timestamp' | 'binary' | 'hex' }
+  | { readonly kind: 'reference'; readonly targets?: readonly string[] }
+  | { readonly kind: 'list'; readonly item: PropertyKind }
+  | {
+      readonly kind: 'dictionary';
+      /** The kind of every value, when the dictionary has one. */
+      readonly value?: PropertyKind;
+      /** Named entries with their own kinds (extensions: the predefined extension names). */
+      readonly entries?: Readonly<Record<string, PropertyKind>>;
+    };
 
 function wrongType(ctx: ValidationContext, expected: string, value: unknown): void {
   ctx.error('STIX_WRONG_JSON_TYPE', `expected ${expected}, found ${describeValue(value)}`);
@@ -36,6 +54,7 @@ export function string(options: StringOptions = {}): PropertyKind {
   const { minLength, maxLength, pattern, patternDescription, test } = options;
   const code = options.code ?? 'STIX_INVALID_STRING';
   return {
+    shape: { kind: 'string' },
     description: 'a string',
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, 'a string', value);
@@ -69,6 +88,7 @@ export function integer(options: NumberOptions = {}): PropertyKind {
   const { min, max } = options;
   const description = `an integer${rangeText(min, max)}`;
   return {
+    shape: { kind: 'integer' },
     description,
     check(value, ctx) {
       if (typeof value !== 'number' || !Number.isInteger(value)) return wrongType(ctx, description, value);
@@ -82,6 +102,7 @@ export function float(options: NumberOptions = {}): PropertyKind {
   const { min, max } = options;
   const description = `a number${rangeText(min, max)}`;
   return {
+    shape: { kind: 'float' },
     description,
     check(value, ctx) {
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(ctx, description, value);
@@ -93,6 +114,7 @@ export function float(options: NumberOptions = {}): PropertyKind {
 
 export function boolean(): PropertyKind {
   return {
+    shape: { kind: 'boolean' },
     description: 'a boolean',
     check(value, ctx) {
       if (typeof value !== 'boolean') wrongType(ctx, 'a boolean (true or false)', value);
@@ -102,6 +124,7 @@ export function boolean(): PropertyKind {
 
 export function timestamp(precision: TimestampPrecision = 'any'): PropertyKind {
   return {
+    shape: { kind: 'timestamp' },
     description: 'a timestamp',
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, 'a timestamp string such as 2016-05-12T08:17:27.000Z', value);
@@ -119,6 +142,8 @@ export function timestamp(precision: TimestampPrecision = 'any'): PropertyKind {
 export interface RefTarget {
   /** For messages: "identity", "an SCO or SRO". */
   readonly description: string;
+  /** The types accepted, when they are a fixed list. */
+  readonly types?: readonly string[];
   accepts(type: string, ctx: ValidationContext): boolean;
 }
 
@@ -129,6 +154,7 @@ export function targetTypes(...types: string[]): RefTarget {
   const set = new Set(types);
   return {
     description: types.length === 1 ? `an ${types[0]}` : `one of ${types.join(', ')}`,
+    types,
     accepts: (type) => set.has(type),
   };
 }
@@ -140,6 +166,7 @@ export function targetTypes(...types: string[]): RefTarget {
 export function identifier(target?: RefTarget): PropertyKind {
   const description = target ? `an identifier of ${target.description}` : 'an identifier';
   return {
+    shape: { kind: 'reference', targets: target?.types },
     description,
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, `${description} (type--UUID)`, value);
@@ -175,6 +202,7 @@ export function list(item: PropertyKind, options: ListOptions = {}): PropertyKin
   const unique = options.unique ?? false;
   const description = `a list of ${item.description.replace(/^an? /, '')}s`;
   return {
+    shape: { kind: 'list', item },
     description,
     check(value, ctx) {
       if (!Array.isArray(value)) return wrongType(ctx, description, value);
@@ -203,6 +231,7 @@ export function enumeration(values: readonly string[], name?: string): PropertyK
   const set = new Set(values);
   const description = name ? `a value of ${name}` : `one of ${values.join(', ')}`;
   return {
+    shape: { kind: 'string' },
     description,
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, description, value);
@@ -220,6 +249,7 @@ const OPEN_VOCAB_FORMAT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function vocabulary(name: string, values: readonly string[], checkNumber: number): PropertyKind {
   const set = new Set(values);
   return {
+    shape: { kind: 'string' },
     description: `a value of ${name}`,
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, `a string (from ${name})`, value);
@@ -240,6 +270,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 export function binary(): PropertyKind {
   return {
+    shape: { kind: 'binary' },
     description: 'base64 binary',
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, 'a base64 string', value);
@@ -252,6 +283,7 @@ const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
 export function hex(): PropertyKind {
   return {
+    shape: { kind: 'hex' },
     description: 'hex',
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, 'a hex string', value);
@@ -266,6 +298,7 @@ const URL_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 export function url(): PropertyKind {
   return {
+    shape: { kind: 'string' },
     description: 'a URL',
     check(value, ctx) {
       if (typeof value !== 'string') return wrongType(ctx, 'a URL string', value);

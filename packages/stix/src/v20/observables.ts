@@ -98,6 +98,7 @@ function observable(type: string, props: PropertyMap, extensions: Readonly<Recor
 /** Part 3 §2.2 extensions: predefined names, or custom x-…-ext ones under the custom policy. */
 function observableExtensions(predefined: Readonly<Record<string, ObjectSpec>>): PropertyKind {
   return {
+    shape: { kind: 'dictionary', entries: predefined },
     description: 'an extensions dictionary',
     check(value, ctx) {
       if (value === null || typeof value !== 'object' || Array.isArray(value))

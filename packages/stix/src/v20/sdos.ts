@@ -9,6 +9,7 @@ import type { TypeDefinition } from '../registry.js';
 import { TLP_1_0 } from '../v21/meta.js';
 import type { ValidationContext } from '../validation/context.js';
 import { describeValue } from '../validation/context.js';
+import { indicatorPattern } from '../validation/pattern-check.js';
 import { externalReference, granularMarking, killChainPhase, sdo } from './common.js';
 import { observableContainer } from './observables.js';
 import * as v from './vocab.js';
@@ -60,11 +61,11 @@ const sdos: ObjectSpec[] = [
     labels: labels('indicator-label-ov', v.indicatorLabel, 214),
     name: string(),
     description: string(),
-    pattern: required(string()), // pattern syntax: @taxiway/pattern (a later issue)
+    pattern: required(string()),
     valid_from: required(timestamp()),
     valid_until: timestamp(),
     kill_chain_phases: killChainPhases,
-  }).with(timestampOrder('valid_until', 'valid_from', false)),
+  }).with(timestampOrder('valid_until', 'valid_from', false), indicatorPattern('2.0')),
   sdo('intrusion-set', {
     name: required(string()),
     description: string(),

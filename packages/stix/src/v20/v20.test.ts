@@ -65,7 +65,7 @@ test('2.0 identity: identity_class is required (Part 2 §2.4)', () => {
 });
 
 test('2.0 indicator: valid_until later than valid_from (Part 2 §2.5)', () => {
-  assert.deepEqual(e(sdo20('indicator', { labels: ['benign'], pattern: 'p', valid_from: T2, valid_until: T1 })), [
+  assert.deepEqual(e(sdo20('indicator', { labels: ['benign'], pattern: "[file:name = 'p']", valid_from: T2, valid_until: T1 })), [
     'STIX_TIMESTAMP_ORDER@valid_until',
   ]);
 });

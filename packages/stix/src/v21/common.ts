@@ -60,6 +60,7 @@ export function extensions(predefined: Readonly<Record<string, ObjectSpec>> = {}
   const predefinedNames = Object.keys(predefined);
   const idKind = identifier(targetTypes('extension-definition'));
   return {
+    shape: { kind: 'dictionary', entries: predefined },
     description: 'an extensions dictionary',
     check(value, ctx) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -19,6 +19,7 @@ import {
 import { deprecated, type ObjectSpec, type PropertyMap, required, timestampOrder } from '../properties/object-spec.js';
 import type { TypeDefinition } from '../registry.js';
 import { describeValue } from '../validation/context.js';
+import { indicatorPattern } from '../validation/pattern-check.js';
 import {
   capecExternalIds,
   cveExternalIds,
@@ -114,14 +115,13 @@ const indicator = domainObject('indicator', {
   name: string(),
   description: string(),
   indicator_types: list(vocabulary('indicator-type-ov', v.indicatorType, 214)),
-  // pattern syntax: @taxiway/pattern (later issue)
   pattern: required(string()),
   pattern_type: required(vocabulary('pattern-type-ov', v.patternType, 245)),
   pattern_version: string(),
   valid_from: required(timestamp()),
   valid_until: timestamp(),
   kill_chain_phases: killChainPhases,
-}).with(timestampOrder('valid_until', 'valid_from', false), indicatorNameAndDescription);
+}).with(timestampOrder('valid_until', 'valid_from', false), indicatorNameAndDescription, indicatorPattern('2.1'));
 
 /** §4.8 */
 const infrastructure = domainObject('infrastructure', {

@@ -48,7 +48,8 @@ export const IssueCodes = {
   STIX_INVALID_MIME_TYPE: 'a MIME type is not an IANA media type',
   STIX_INVALID_CHARSET: 'a character set is not an IANA character set name',
   STIX_INVALID_CPE: 'a CPE is not a CPE 2.3 formatted string',
-  STIX_INVALID_PATTERN: 'an indicator pattern is not valid',
+  STIX_INVALID_PATTERN: 'an indicator pattern is not a valid STIX pattern (syntax or a MUST of the patterning language)',
+  STIX_PATTERN_WARNING: 'an indicator pattern names unknown objects or properties, or cannot match as written',
   // Markings
   STIX_INVALID_SELECTOR: 'a granular-marking selector is malformed or does not resolve in the object',
   STIX_CIRCULAR_MARKING: 'a marking definition marks itself',

@@ -3,6 +3,7 @@
  * copied, so the hot path allocates nothing until there is something to report), the options,
  * and the issues found so far.
  */
+import type { PatternObjectModel } from '@taxiway/pattern';
 import type { Issue, PathSegment, StixVersion } from '../issues.js';
 import { renderPath } from '../issues.js';
 import { bestPracticeChecks } from './best-practices.js';
@@ -27,6 +28,11 @@ export interface ContextOptions {
   readonly strict: boolean;
   /** Every `_ref`/`_refs` (outside observable containers) must resolve to an object of the input. */
   readonly enforceRefs: boolean;
+  /**
+   * What indicator patterns are checked against (pattern-model.ts; passed in here rather than
+   * imported by the check, which the object specifications load before the registries exist).
+   */
+  readonly patternObjectModel?: PatternObjectModel;
 }
 
 export class ValidationContext {
