@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerConvert } from './commands/convert.js';
+import { registerPattern } from './commands/pattern.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -25,6 +26,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   registerConvert(program, (code) => (exitCode = code));
+  registerPattern(program, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

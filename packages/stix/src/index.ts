@@ -11,6 +11,7 @@ export * from './ids/index.js';
 export { type Issue, type PathSegment, renderPath, type Severity, type StixVersion, type ValidationReport } from './issues.js';
 export * from './markings/index.js';
 export { type ParseOptions, type ParseResult, parse } from './parse.js';
+export { patternObjectModel } from './pattern-model.js';
 export { type BundleEnvelope, type BundleStreamOptions, type ByteSource, parseBundleStream } from './stream/bundle-stream.js';
 export type { Bundle, CustomObject, StixContent, StixContent20, StixContent21, StixObject } from './types.js';
 export type * as v20 from './v20/types.js';
