@@ -44,7 +44,11 @@ export function t(seconds: number): string {
   return d.toISOString().replace('.000Z', 'Z');
 }
 
-type Od20 = ReturnType<typeof od20>;
+/** A 2.0 observed-data as od20 makes it. */
+export type Od20 = ReturnType<typeof od20>;
+
+/** The observations handed to one match() call. */
+export type Scenario = readonly Od20[];
 
 /**
  * The same observation in the 2.1 shape: each container object becomes an SCO with an id, refs

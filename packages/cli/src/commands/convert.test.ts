@@ -126,7 +126,8 @@ test('convert: invalid input exits 1; --validate failure exits 1 and writes noth
   const invalid = JSON.stringify({
     type: 'bundle',
     id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
-    objects: [{ ...malware21, name: undefined }],
+    // Not a timestamp: conversion passes it through, 2.0 validation refuses it.
+    objects: [{ ...malware21, created: 'yesterday' }],
   });
   const r = taxiway(['convert', '--to', '2.0', '--validate', '-', out], invalid);
   assert.equal(r.code, 1);

@@ -163,15 +163,15 @@ test('audit: the spec example id of ipv4-addr 198.51.100.3 (python-stix2 agrees)
 test('audit: createFactory does not put 2.1-only defaults on 2.0 objects nor SDO defaults on SCOs', () => {
   const f = createFactory({ created_by_ref: IDENTITY, confidence: 80, lang: 'en', labels: ['x'] });
   const ip = f.create('ipv4-addr', { value: '198.51.100.3' });
-  assert.equal(ip.created_by_ref, undefined);
-  assert.equal((ip as Record<string, unknown>).confidence, undefined);
+  assert.equal((ip as unknown as Record<string, unknown>).created_by_ref, undefined);
+  assert.equal((ip as unknown as Record<string, unknown>).confidence, undefined);
   const f20 = createFactory({ version: '2.0', created_by_ref: IDENTITY, confidence: 80, lang: 'en', labels: ['x'] });
   const c20 = f20.create('campaign', { name: 'c' });
-  assert.equal((c20 as Record<string, unknown>).confidence, undefined);
-  assert.equal((c20 as Record<string, unknown>).lang, undefined);
+  assert.equal((c20 as unknown as Record<string, unknown>).confidence, undefined);
+  assert.equal((c20 as unknown as Record<string, unknown>).lang, undefined);
   assert.equal(c20.created_by_ref, IDENTITY);
   const md = f.create('marking-definition', { definition_type: 'statement', definition: { statement: 's' } });
-  assert.equal((md as Record<string, unknown>).confidence, undefined);
+  assert.equal((md as unknown as Record<string, unknown>).confidence, undefined);
 });
 
 test('audit: serialize() puts type, spec_version, id, created, modified first and is stable', () => {

@@ -33,8 +33,14 @@ export interface NewVersionOptions {
   readonly contributingProperties?: readonly string[];
 }
 
-/** Changes for a new version: a value sets the property, `null` or `undefined` removes it. */
-export type VersionChanges<O> = { readonly [K in keyof O]?: O[K] | null };
+/** A literal type widened to its primitive (objects frozen as literals have literal property types). */
+type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;
+
+/**
+ * Changes for a new version: a value sets the property, `null` or `undefined` removes it. The
+ * object's own properties keep their types; other (new, custom) properties take any JSON value.
+ */
+export type VersionChanges<O> = { readonly [K in keyof O]?: Widen<O[K]> | null } & { readonly [property: string]: unknown };
 
 /** A STIX object as far as versioning needs to know. */
 export interface VersionedObject {
