@@ -1,0 +1,2 @@
+/** @taxiway/taxii-server. */
+export {};

@@ -1,0 +1,179 @@
+/**
+ * The one interface the TAXII server knows its storage by (STYLE.md: kysely's dialect model).
+ * Two backends implement it — sqlite/ (better-sqlite3, embedded default) and postgres/ (pg, for
+ * several server processes on one database) — and pass one conformance suite
+ * (conformance.ts). Everything TAXII-specific about ordering lives here, so that paging never
+ * skips or repeats an object:
+ *
+ *  - `dateAdded` is assigned by the storage, in microseconds since the epoch, UNIQUE and STRICTLY
+ *    INCREASING per collection, in commit order (a reader that has seen dateAdded D will never
+ *    later see a new object with dateAdded <= D). It drives sorting, added_after, next and the
+ *    X-TAXII-Date-Added-* headers (TAXII 2.1 §3.3, §3.5).
+ *  - A version is identified by (id, version) where version = `modified`, else `created`, else
+ *    the dateAdded timestamp (TAXII 2.1 §3.4.2 "server-consistent value").
+ *  - Objects are stored as received (the raw JSON text) plus indexed columns.
+ */
+
+/** Microseconds since 1970-01-01T00:00:00Z (fits a JS number until the year 2255). */
+export type Micros = number;
+
+/** A STIX object ready to store: the server has parsed and validated it. */
+export interface IncomingObject {
+  readonly id: string;
+  readonly type: string;
+  /** `modified`, else `created`, else undefined (the storage then uses the dateAdded timestamp). */
+  readonly version: string | undefined;
+  /** '2.1' or '2.0' (TAXII 2.1 serves both from one collection; 2.0 content has no spec_version). */
+  readonly specVersion: string;
+  /** The object exactly as received (JSON text of this one object). */
+  readonly raw: string;
+}
+
+export interface StoredObject {
+  readonly id: string;
+  readonly type: string;
+  readonly version: string;
+  readonly specVersion: string;
+  readonly dateAdded: Micros;
+  readonly raw: string;
+}
+
+/** `match[version]` values (TAXII 2.1 §3.4.1): keywords, or exact version timestamps. */
+export type VersionSelector =
+  | { readonly kind: 'last' }
+  | { readonly kind: 'first' }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'exact'; readonly version: string };
+
+export interface ObjectQuery {
+  /** match[id]: any of these ids. */
+  readonly ids?: readonly string[];
+  /** match[type]: any of these types. */
+  readonly types?: readonly string[];
+  /**
+   * match[version]; default [{ kind: 'last' }]. Several selectors are OR-ed ('first,last', or
+   * timestamps); 'all' stands alone. 'last' / 'first' are per object id, among the versions that
+   * pass the spec-version filter.
+   */
+  readonly versions?: readonly VersionSelector[];
+  /**
+   * match[spec_version]: only these. Default (undefined): for each (id, version), only the latest
+   * spec_version stored (TAXII 2.1 §3.4.1).
+   */
+  readonly specVersions?: readonly string[];
+  /** added_after: dateAdded strictly greater. */
+  readonly addedAfter?: Micros;
+  /** The cursor: dateAdded strictly greater (the server decodes `next` into this). */
+  readonly after?: Micros;
+  /** At most this many results (the server applies its own cap first); at least 1. */
+  readonly limit: number;
+}
+
+export interface Page<T> {
+  /** In ascending dateAdded order. */
+  readonly items: readonly T[];
+  /** True when more items match beyond this page. */
+  readonly more: boolean;
+}
+
+/** One entry of a POST's status (TAXII 2.1 §4.3.1 status-details). */
+export interface StatusDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly message?: string;
+}
+
+export interface Status {
+  /** UUIDv4. */
+  readonly id: string;
+  readonly status: 'pending' | 'complete';
+  /** ISO timestamp of the request. */
+  readonly requestTimestamp: string;
+  readonly totalCount: number;
+  readonly successes: readonly StatusDetail[];
+  readonly failures: readonly StatusDetail[];
+  readonly pendings: readonly StatusDetail[];
+  /** Who made the request (statuses are visible to their requester and collection readers). */
+  readonly owner: string | undefined;
+  /** The API root path and collection id of the request. */
+  readonly apiRoot: string;
+  readonly collectionId: string;
+}
+
+export interface AddResult {
+  /** Stored now (a new (id, version, specVersion)). */
+  readonly added: readonly StatusDetail[];
+  /** Already present with identical content: not an error (TAXII 2.1 §5.5), not stored again. */
+  readonly duplicates: readonly StatusDetail[];
+  /**
+   * Same (id, version, specVersion) already stored with different content: refused, the stored
+   * one wins (STIX: a version is immutable). Reported as failures.
+   */
+  readonly conflicts: readonly StatusDetail[];
+}
+
+/** A collection as stored (config-defined collections are upserted at start; the admin API adds more). */
+export interface CollectionRecord {
+  readonly apiRoot: string;
+  /** UUIDv4. */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly alias?: string;
+  /** Usernames that may read / write ('*' = every authenticated user). */
+  readonly read: readonly string[];
+  readonly write: readonly string[];
+  readonly mediaTypes: readonly string[];
+}
+
+export interface Storage {
+  /** Creates or migrates the schema (numbered migrations, applied in order, idempotent). */
+  open(): Promise<void>;
+  close(): Promise<void>;
+
+  upsertCollection(collection: CollectionRecord): Promise<void>;
+  listCollections(apiRoot: string): Promise<readonly CollectionRecord[]>;
+  /** By id or alias. */
+  getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined>;
+
+  /**
+   * Adds objects atomically (all or nothing per call: a crash leaves every object of the call
+   * either stored or absent), assigning each new version its dateAdded. Idempotent for identical
+   * (id, version, specVersion, raw). And, in the same transaction, when `status` is given, adds
+   * the call's outcome to that status (successes/failures, pending → complete when `final`).
+   */
+  addObjects(
+    collectionId: string,
+    objects: readonly IncomingObject[],
+    status?: { readonly id: string; readonly final: boolean },
+  ): Promise<AddResult>;
+
+  /** Get Objects / Get an Object (ids = [id]) with every filter of §3.4. */
+  getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>>;
+  /** The manifest: the same query, metadata only (no raw). */
+  getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>>;
+  /** Deletes the versions of `id` the query selects (versions / specVersions); returns how many. */
+  deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number>;
+
+  createStatus(status: Status): Promise<void>;
+  getStatus(id: string): Promise<Status | undefined>;
+  /** Removes statuses completed before this instant (kept at least 24 h by the caller). */
+  expireStatuses(before: Micros): Promise<number>;
+}
+
+/** How dateAdded (µs) is written on the wire: RFC 3339 UTC with microseconds. */
+export function formatMicros(micros: Micros): string {
+  const ms = Math.floor(micros / 1000);
+  const rest = String(micros % 1000).padStart(3, '0');
+  return `${new Date(ms).toISOString().slice(0, -1)}${rest}Z`;
+}
+
+/** A TAXII/STIX timestamp to microseconds (sub-microsecond digits are cut); undefined when malformed. */
+export function parseMicros(timestamp: string): Micros | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(timestamp);
+  if (!m) return undefined;
+  const seconds = Date.parse(`${m[1]}Z`);
+  if (Number.isNaN(seconds)) return undefined;
+  const fraction = (m[2] ?? '').padEnd(6, '0').slice(0, 6);
+  return seconds * 1000 + Number(fraction);
+}
