@@ -636,3 +636,30 @@ test('2.1→2.0: an SCO 2.0 cannot hold (user-account without user_id) is left o
   assert.deepEqual(r.objects, []);
   assert.deepEqual(changes(r.report, 'dropped-object'), ['dropped-object@', 'dropped-object@']);
 });
+
+test('hashes: 2.0 ssdeep ⇄ 2.1 SSDEEP, wherever a hashes dictionary is (2.0 hash-algorithm-ov, 2.1 §10.7)', () => {
+  const digest = '96:hC1S1vg6w6aS51EGNcnBOhoPUnP3HrYdtePe/gHdW8dSpM:hC1S1vg6w6F51oZU/3L3dE7';
+  const od = observed20({ '0': { type: 'file', name: 'a.exe', hashes: { ssdeep: digest } } });
+  const malware = {
+    ...common20('malware'),
+    name: 'm',
+    labels: ['trojan'],
+    external_references: [{ source_name: 'x', url: 'https://x.example/a', hashes: { ssdeep: digest } }],
+  };
+  const up = convert([od, malware], { to: '2.1' });
+  const file = one(up.objects, 'file');
+  assert.deepEqual(file.hashes, { SSDEEP: digest });
+  assert.equal(file.id, scoId('file', { name: 'a.exe', hashes: { SSDEEP: digest } }));
+  assert.deepEqual((one(up.objects, 'malware').external_references as ConvertJson[])[0].hashes, { SSDEEP: digest });
+  assert.deepEqual(errors(up.objects, '2.1'), []);
+  const down = convert(up.objects, { to: '2.0' });
+  assert.deepEqual(one(down.objects, 'observed-data').objects, od.objects);
+  assert.deepEqual(one(down.objects, 'malware').external_references, malware.external_references);
+  // Passing case: other algorithms are the same in both versions.
+  assert.deepEqual(
+    convert([observed20({ '0': { type: 'file', hashes: { MD5: '3773a88f65a5e780c8dff9cdc3a056f3' } } })], { to: '2.1' }).objects[0].hashes,
+    {
+      MD5: '3773a88f65a5e780c8dff9cdc3a056f3',
+    },
+  );
+});

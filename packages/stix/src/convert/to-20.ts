@@ -31,7 +31,7 @@ import {
 } from './tables.js';
 import { restoreCarried } from './to-21.js';
 import type { ConvertJson as Json } from './types.js';
-import { languagesTo20, requestHeaderTo20 } from './values.js';
+import { languagesTo20, renameHashKeys, requestHeaderTo20 } from './values.js';
 
 export interface DowngradeOptions {
   readonly keepRemovedAsCustom: boolean;
@@ -111,7 +111,7 @@ class Downgrader {
         emittedTlp.add(fate);
         continue;
       }
-      out.push(retargetSelectors(o, this.object(o, id, fate), id, this.log));
+      out.push(retargetSelectors(o, renameHashKeys(this.object(o, id, fate), 'SSDEEP', 'ssdeep'), id, this.log));
     }
     for (const o of objects)
       if (this.isSco(o) && !this.folded.has(o.id as string))

@@ -21,7 +21,7 @@ import {
   TLP_1_0,
 } from './tables.js';
 import type { ConvertJson as Json } from './types.js';
-import { languagesTo21, requestHeaderTo21 } from './values.js';
+import { languagesTo21, renameHashKeys, requestHeaderTo21 } from './values.js';
 
 export interface UpgradeOptions {
   readonly keepRemovedAsCustom: boolean;
@@ -58,7 +58,8 @@ class Upgrader {
         this.log.add('', 'dropped-object', '', 'not a JSON object');
         continue;
       }
-      this.out.push(retargetSelectors(value, this.object(value), typeof value.id === 'string' ? value.id : '', this.log));
+      const converted = renameHashKeys(this.object(value), 'ssdeep', 'SSDEEP');
+      this.out.push(retargetSelectors(value, converted, typeof value.id === 'string' ? value.id : '', this.log));
     }
     if (this.restoredIds.size === 0) return this.out;
     const ids = this.restoredIds;
@@ -230,7 +231,7 @@ class Upgrader {
       else out[key] = value;
     }
     restoreCarried(out, CARRIED_FROM_21, objectId, this.log, path);
-    return out;
+    return renameHashKeys(out, 'ssdeep', 'SSDEEP');
   }
 
   private extensions(extensions: Json, objectId: string, path: string): Json {

@@ -71,3 +71,39 @@ export function requestHeaderTo20(value: unknown, objectId: string, path: string
   }
   return out;
 }
+
+/**
+ * 2.0 hash-algorithm-ov spells it `ssdeep`, 2.1 hashing-algorithm-ov `SSDEEP`: the key of every
+ * `hashes` dictionary in `value` (top level, extensions, lists of sub-objects, external
+ * references) renamed from `from` to `to`, key order kept. The same value comes back when there is
+ * nothing to rename (no copy).
+ */
+export function renameHashKeys<T>(value: T, from: string, to: string): T {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const next = renameHashKeys(item, from, to);
+      if (next !== item) {
+        out ??= [...value];
+        out[i] = next;
+      }
+    });
+    return (out ?? value) as T;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    let next = renameHashKeys(item, from, to);
+    if (key === 'hashes' && next !== null && typeof next === 'object' && !Array.isArray(next) && Object.hasOwn(next, from)) {
+      const hashes = next as Record<string, unknown>;
+      if (!Object.hasOwn(hashes, to)) next = Object.fromEntries(Object.entries(hashes).map(([k, v]) => [k === from ? to : k, v]));
+    }
+    if (next !== item) {
+      out ??= { ...record };
+      out[key] = next;
+    }
+  }
+  return (out ?? value) as T;
+}
