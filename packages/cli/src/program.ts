@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerConvert } from './commands/convert.js';
 import { registerPattern } from './commands/pattern.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -27,6 +28,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   registerConvert(program, (code) => (exitCode = code));
   registerPattern(program, (code) => (exitCode = code));
+  registerServe(program, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

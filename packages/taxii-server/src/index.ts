@@ -1,2 +1,23 @@
-/** @taxiway/taxii-server. */
-export {};
+/** @taxiway/taxii-server: a TAXII 2.1 server over SQLite or PostgreSQL. */
+export {
+  type ApiRootConfig,
+  applyEnvironment,
+  type CollectionConfig,
+  type DiscoveryConfig,
+  type Environment,
+  type LimitsConfig,
+  type ListenConfig,
+  loadConfig,
+  type ServerConfig,
+  type StorageConfig,
+  type TlsConfig,
+  type TokenConfig,
+  type UserConfig,
+  validateConfig,
+} from './config.js';
+export { createDemo, type Demo, type DemoOptions } from './demo.js';
+export { ConfigError, type ConfigIssue, TaxiiError, type TaxiiErrorCode, TaxiiErrorCodes } from './errors.js';
+export { acceptsTaxii, isTaxiiContentType, TAXII_MEDIA_TYPE } from './media-type.js';
+export { hashPassword, hashToken, type ScryptParameters, verifyPassword } from './password.js';
+export { type CreateServerOptions, createServer, openStorage } from './server.js';
+export type { Storage } from './storage/storage.js';

@@ -1,0 +1,219 @@
+/**
+ * npm run bench: the TAXII 2.1 server on SQLite and on PostgreSQL.
+ *  - Ingest over HTTP: POST envelopes of 100 and 1,000 valid STIX 2.1 indicators, with 1 and 4
+ *    concurrent clients, objects/s until every status is complete (validation included).
+ *  - Read with autocannon (10 connections, 5 s each): GET objects/?limit=100 with the default
+ *    filters, with match[type], and with added_after in the middle of the collection — requests/s,
+ *    p50 and p99 — at 100,000 and at 1,000,000 stored objects (--skip-large: 100,000 only), to show
+ *    that the cost of a page does not grow with the collection.
+ * Options: --backend sqlite|postgres|both (default both), --skip-large.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createServer } from '../packages/taxii-server/src/index.js';
+import { PostgresStorage } from '../packages/taxii-server/src/storage/postgres/postgres-storage.js';
+import { SqliteStorage } from '../packages/taxii-server/src/storage/sqlite/sqlite-storage.js';
+import type { IncomingObject, Storage } from '../packages/taxii-server/src/storage/storage.js';
+
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'both' },
+    'skip-large': { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    objects: { type: 'string' },
+    version: { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PG_URL = process.env.TAXIWAY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const COLLECTION = '5b7d9f3e-1c2a-4e8b-9d6f-0a1b2c3d4e5f';
+const AUTH = `Basic ${Buffer.from('bench:bench-password').toString('base64')}`;
+const TAXII = 'application/taxii+json;version=2.1';
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function indicator(i: number): Record<string, unknown> {
+  const t = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
+  return {
+    type: 'indicator',
+    spec_version: '2.1',
+    id: `indicator--${randomUUID()}`,
+    created: t,
+    modified: t,
+    name: `C2 address ${i}`,
+    indicator_types: ['malicious-activity'],
+    pattern: `[ipv4-addr:value = '10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}']`,
+    pattern_type: 'stix',
+    valid_from: t,
+  };
+}
+const stored = (o: Record<string, unknown>): IncomingObject => ({
+  id: o.id as string,
+  type: o.type as string,
+  version: o.modified as string,
+  specVersion: '2.1',
+  raw: JSON.stringify(o),
+});
+
+/** Fills the collection to `total` objects straight through the storage (90 % indicators, 10 % malware). */
+async function fill(storage: Storage, from: number, total: number): Promise<void> {
+  for (let i = from; i < total; i += 2000) {
+    const batch: IncomingObject[] = [];
+    for (let j = i; j < Math.min(total, i + 2000); j++) {
+      const o = indicator(j);
+      if (j % 10 === 0) Object.assign(o, { type: 'malware', id: `malware--${randomUUID()}` });
+      batch.push(stored(o));
+    }
+    await storage.addObjects(COLLECTION, batch);
+  }
+}
+
+async function serve(storage: Storage): Promise<{ base: string; close: () => Promise<void> }> {
+  const app = await createServer(
+    {
+      discovery: { title: 'bench', default: 'bench' },
+      users: [{ username: 'bench', password: 'bench-password' }],
+      api_roots: [
+        {
+          path: 'bench',
+          title: 'bench',
+          max_content_length: 100 * 1024 * 1024,
+          collections: [{ id: COLLECTION, title: 'bench', read: ['bench'], write: ['bench'] }],
+        },
+      ],
+      limits: { max_page_size: 1000 },
+      cursor_secret: 'bench-cursor-secret-0123456789',
+    },
+    { storage },
+  );
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { base: `${address}/bench/collections/${COLLECTION}`, close: () => app.close() };
+}
+
+async function waitForStatus(base: string, location: string): Promise<void> {
+  const url = `${base.slice(0, base.indexOf('/collections/'))}/status/${location}/`;
+  for (;;) {
+    const r = await fetch(url, { headers: { accept: TAXII, authorization: AUTH } });
+    const s = (await r.json()) as { status: string };
+    if (s.status === 'complete') return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function ingest(base: string, perRequest: number, clients: number, total: number, offset: number): Promise<number> {
+  const requests = Math.ceil(total / perRequest / clients);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let r = 0; r < requests; r++) {
+        const objects = Array.from({ length: perRequest }, (_, k) => indicator(offset + (c * requests + r) * perRequest + k));
+        const response = await fetch(`${base}/objects/`, {
+          method: 'POST',
+          headers: { accept: TAXII, 'content-type': TAXII, authorization: AUTH },
+          body: JSON.stringify({ objects }),
+        });
+        if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+        const status = (await response.json()) as { id: string; status: string };
+        if (status.status !== 'complete') await waitForStatus(base, status.id);
+      }
+    }),
+  );
+  return (requests * clients * perRequest) / ((performance.now() - t0) / 1000);
+}
+
+async function read(url: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: 5,
+    headers: { accept: TAXII, authorization: AUTH },
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+async function middleDate(base: string, total: number): Promise<string> {
+  // The date_added of the object in the middle: page with limit 1000 until half way (cheap: by cursor).
+  let url = `${base}/manifest/?limit=1000`;
+  let seen = 0;
+  for (;;) {
+    const r = await fetch(url, { headers: { accept: TAXII, authorization: AUTH } });
+    const m = (await r.json()) as { objects?: Array<{ date_added: string }>; next?: string };
+    const page = m.objects ?? [];
+    seen += page.length;
+    if (seen >= total / 2 || m.next === undefined) return page[page.length - 1].date_added;
+    url = `${base}/manifest/?limit=1000&next=${encodeURIComponent(m.next)}`;
+  }
+}
+
+async function benchBackend(name: string, make: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }>): Promise<void> {
+  const { storage, cleanup } = await make();
+  await storage.open();
+  const { base, close } = await serve(storage);
+  try {
+    console.log(`\n${name}:`);
+    let count = 0;
+    for (const [perRequest, clients] of [
+      [100, 1],
+      [1000, 1],
+      [1000, 4],
+    ] as const) {
+      const total = perRequest * clients * (perRequest === 100 ? 50 : 10);
+      const rate = await ingest(base, perRequest, clients, total, count);
+      count += total;
+      const target = name === 'SQLite' ? 20_000 : 10_000;
+      console.log(
+        `  ingest: POST ${String(perRequest).padStart(5)} objects × ${clients} client(s): ${fmt(rate).padStart(7)} objects/s (validated, stored, status complete)  target > ${fmt(target)}/s: ${rate > target ? 'PASS' : 'below'}`,
+      );
+    }
+    const sizes = values['skip-large'] ? [100_000] : [100_000, 1_000_000];
+    for (const size of sizes) {
+      await fill(storage, count, size);
+      count = size;
+      const middle = await middleDate(base, size);
+      for (const [label, query] of [
+        ['limit=100', 'limit=100'],
+        ['limit=100&match[type]=malware', 'limit=100&match%5Btype%5D=malware'],
+        ['limit=100&added_after=<middle>', `limit=100&added_after=${encodeURIComponent(middle)}`],
+      ] as const) {
+        const r = await read(`${base}/objects/?${query}`);
+        const p99Target = name === 'SQLite' && size === 1_000_000 ? `  p99 target < 20 ms: ${r.p99 < 20 ? 'PASS' : 'FAIL'}` : '';
+        console.log(
+          `  read at ${fmt(size).padStart(9)} objects: GET objects/?${label.padEnd(34)} ${fmt(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms${r.errors ? `  (${r.errors} errors)` : ''}${p99Target}`,
+        );
+      }
+    }
+  } finally {
+    await close();
+    await storage.close();
+    await cleanup();
+  }
+}
+
+const backends = values.backend === 'both' ? ['sqlite', 'postgres'] : [values.backend];
+console.log('TAXII 2.1 server (Fastify), loopback, Basic auth, 2-core machine');
+if (backends.includes('sqlite')) {
+  const dir = join(root, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `taxii-${process.pid}.db`);
+  await benchBackend('SQLite', async () => ({
+    storage: new SqliteStorage({ path }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  }));
+}
+if (backends.includes('postgres')) {
+  const schema = `taxiway_bench_${process.pid}`;
+  await benchBackend('PostgreSQL', async () => ({
+    storage: new PostgresStorage({ url: PG_URL, schema }),
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  }));
+}

@@ -1,0 +1,387 @@
+/**
+ * The server configuration: a YAML or JSON file (loadConfig) or an object (createServer), checked
+ * in full before anything starts — every problem is reported with its path (ConfigError).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, type ConfigIssue } from './errors.js';
+import { parsePasswordHash } from './password.js';
+
+export interface TlsConfig {
+  /** PEM certificate chain: a file path, or the PEM text itself. */
+  readonly cert: string;
+  /** PEM private key: a file path, or the PEM text itself. */
+  readonly key: string;
+}
+
+export interface ListenConfig {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 8080 (0: any free port). */
+  readonly port?: number;
+  /** Serve HTTPS (TLS 1.2 or later, TAXII 2.1 §8.2.2). */
+  readonly tls?: TlsConfig;
+}
+
+export interface DiscoveryConfig {
+  readonly title: string;
+  readonly description?: string;
+  readonly contact?: string;
+  /** The `path` of the default API root. */
+  readonly default?: string;
+}
+
+export type UserConfig =
+  | { readonly username: string; readonly password_hash: string; readonly password?: undefined }
+  | { readonly username: string; readonly password: string; readonly password_hash?: undefined };
+
+export type TokenConfig =
+  | { readonly token: string; readonly username: string; readonly token_hash?: undefined }
+  | { readonly token_hash: string; readonly username: string; readonly token?: undefined };
+
+export interface CollectionConfig {
+  /** UUIDv4 (TAXII 2.1 §5.2.1). */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Unique within the API root; usable in place of the id in URLs. */
+  readonly alias?: string;
+  /** Usernames that may read / write; `*` means every authenticated user. */
+  readonly read: readonly string[];
+  readonly write: readonly string[];
+  /** Default: application/stix+json;version=2.1 and ;version=2.0. */
+  readonly media_types?: readonly string[];
+}
+
+export interface ApiRootConfig {
+  /** The URL path of the API root, without slashes around it (`demo`, `feeds/public`). */
+  readonly path: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Octets; POST bodies above it get 413 (TAXII 2.1 §4.2.1). */
+  readonly max_content_length: number;
+  readonly collections: readonly CollectionConfig[];
+}
+
+export interface LimitsConfig {
+  /** Server cap on objects per page (default 1000). */
+  readonly max_page_size?: number;
+  /** Default 120000; 0 disables. */
+  readonly request_timeout_ms?: number;
+}
+
+export type StorageConfig = { readonly driver: 'sqlite'; readonly path: string } | { readonly driver: 'postgres'; readonly url: string };
+
+export interface ServerConfig {
+  readonly listen?: ListenConfig;
+  readonly discovery: DiscoveryConfig;
+  readonly users?: readonly UserConfig[];
+  readonly tokens?: readonly TokenConfig[];
+  readonly api_roots: readonly ApiRootConfig[];
+  readonly limits?: LimitsConfig;
+  /** Default: SQLite in ./taxiway.db. */
+  readonly storage?: StorageConfig;
+  /**
+   * Key of the HMAC that signs `next` cursors. Without it a random key is made at each start:
+   * cursors then die with the process, and several processes behind one address MUST share it.
+   */
+  readonly cursor_secret?: string;
+}
+
+export const DEFAULT_MAX_PAGE_SIZE = 1000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+export const DEFAULT_MEDIA_TYPES = ['application/stix+json;version=2.1', 'application/stix+json;version=2.0'] as const;
+
+const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const ALIAS = /^[A-Za-z0-9._~-]+$/;
+const RESERVED_ROOTS = new Set(['taxii2', 'healthz', 'openapi.json']);
+
+type Json = Record<string, unknown>;
+
+class Checker {
+  readonly issues: ConfigIssue[] = [];
+
+  fail(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  object(value: unknown, path: string, known: readonly string[]): Json | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.fail(path, `expected an object, found ${describe(value)}`);
+      return undefined;
+    }
+    for (const key of Object.keys(value))
+      if (!known.includes(key)) this.fail(join(path, key), `unknown property (expected one of ${known.join(', ')})`);
+    return value as Json;
+  }
+
+  string(o: Json, key: string, path: string, required: boolean, pattern?: RegExp, hint?: string): string | undefined {
+    const value = o[key];
+    if (value === undefined) {
+      if (required) this.fail(join(path, key), 'is required');
+      return undefined;
+    }
+    if (typeof value !== 'string' || value === '') {
+      this.fail(join(path, key), `expected a non-empty string, found ${describe(value)}`);
+      return undefined;
+    }
+    if (pattern && !pattern.test(value)) {
+      this.fail(join(path, key), `${JSON.stringify(value)} is not ${hint ?? `of the form ${pattern}`}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  integer(o: Json, key: string, path: string, required: boolean, min: number, max: number): number | undefined {
+    const value = o[key];
+    if (value === undefined) {
+      if (required) this.fail(join(path, key), 'is required');
+      return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(join(path, key), `expected an integer from ${min} to ${max}, found ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  array(o: Json, key: string, path: string, required: boolean): unknown[] | undefined {
+    const value = o[key];
+    if (value === undefined) {
+      if (required) this.fail(join(path, key), 'is required');
+      return undefined;
+    }
+    if (!Array.isArray(value)) {
+      this.fail(join(path, key), `expected a list, found ${describe(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  strings(o: Json, key: string, path: string, required: boolean): string[] | undefined {
+    const list = this.array(o, key, path, required);
+    if (!list) return undefined;
+    list.forEach((item, i) => {
+      if (typeof item !== 'string' || item === '')
+        this.fail(`${join(path, key)}[${i}]`, `expected a non-empty string, found ${describe(item)}`);
+    });
+    return list as string[];
+  }
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Checks a configuration value in full; returns it typed, or throws ConfigError with every issue. */
+export function validateConfig(value: unknown, file?: string): ServerConfig {
+  const c = new Checker();
+  const root = c.object(value, '', ['listen', 'discovery', 'users', 'tokens', 'api_roots', 'limits', 'storage', 'cursor_secret']);
+  if (!root) throw new ConfigError(c.issues, file);
+
+  if (root.listen !== undefined) {
+    const listen = c.object(root.listen, 'listen', ['host', 'port', 'tls']);
+    if (listen) {
+      c.string(listen, 'host', 'listen', false);
+      c.integer(listen, 'port', 'listen', false, 0, 65535);
+      if (listen.tls !== undefined) {
+        const tls = c.object(listen.tls, 'listen.tls', ['cert', 'key']);
+        if (tls) {
+          c.string(tls, 'cert', 'listen.tls', true);
+          c.string(tls, 'key', 'listen.tls', true);
+        }
+      }
+    }
+  }
+
+  if (root.discovery === undefined) c.fail('discovery', 'is required');
+  const discovery =
+    root.discovery === undefined ? undefined : c.object(root.discovery, 'discovery', ['title', 'description', 'contact', 'default']);
+  if (discovery) {
+    c.string(discovery, 'title', 'discovery', true);
+    c.string(discovery, 'description', 'discovery', false);
+    c.string(discovery, 'contact', 'discovery', false);
+    c.string(discovery, 'default', 'discovery', false);
+  }
+
+  const usernames = new Set<string>();
+  c.array(root, 'users', '', false)?.forEach((item, i) => {
+    const path = `users[${i}]`;
+    const user = c.object(item, path, ['username', 'password_hash', 'password']);
+    if (!user) return;
+    const name = c.string(user, 'username', path, true, /^[^:\s]+$/, 'a username without colons or spaces');
+    if (name !== undefined) {
+      if (usernames.has(name)) c.fail(`${path}.username`, `duplicate username ${JSON.stringify(name)}`);
+      usernames.add(name);
+    }
+    if ((user.password_hash === undefined) === (user.password === undefined))
+      c.fail(path, 'give exactly one of password_hash and password');
+    const hash = c.string(user, 'password_hash', path, false);
+    if (hash !== undefined && !parsePasswordHash(hash))
+      c.fail(`${path}.password_hash`, 'is not a scrypt hash (scrypt$N$r$p$salt$hash; make one with `taxiway hash-password`)');
+    c.string(user, 'password', path, false);
+  });
+
+  const tokens = new Set<string>();
+  c.array(root, 'tokens', '', false)?.forEach((item, i) => {
+    const path = `tokens[${i}]`;
+    const token = c.object(item, path, ['token', 'token_hash', 'username']);
+    if (!token) return;
+    const name = c.string(token, 'username', path, true);
+    if (name !== undefined && !usernames.has(name)) c.fail(`${path}.username`, `no user ${JSON.stringify(name)} in users`);
+    if ((token.token === undefined) === (token.token_hash === undefined)) c.fail(path, 'give exactly one of token and token_hash');
+    const plain = c.string(token, 'token', path, false, /^[\x21-\x7e]{16,}$/, 'a token of at least 16 printable ASCII characters');
+    const hash = c.string(token, 'token_hash', path, false, /^sha256\$[0-9a-f]{64}$/, 'a token hash (sha256$ and 64 hex digits)');
+    const key = plain ?? hash;
+    if (key !== undefined) {
+      if (tokens.has(key)) c.fail(path, 'duplicate token');
+      tokens.add(key);
+    }
+  });
+
+  const rootPaths = new Set<string>();
+  const apiRoots = c.array(root, 'api_roots', '', true);
+  if (apiRoots && apiRoots.length === 0) c.fail('api_roots', 'at least one API root is required (TAXII 2.1 §8.2.1)');
+  apiRoots?.forEach((item, i) => {
+    const path = `api_roots[${i}]`;
+    const apiRoot = c.object(item, path, ['path', 'title', 'description', 'max_content_length', 'collections']);
+    if (!apiRoot) return;
+    const rootPath = c.string(apiRoot, 'path', path, true);
+    if (rootPath !== undefined) {
+      const segments = rootPath.split('/');
+      if (!segments.every((s) => SEGMENT.test(s) && s !== '.' && s !== '..'))
+        c.fail(`${path}.path`, `${JSON.stringify(rootPath)} is not a URL path of unreserved characters without leading or trailing '/'`);
+      else if (RESERVED_ROOTS.has(segments[0])) c.fail(`${path}.path`, `${JSON.stringify(segments[0])} is reserved`);
+      if (rootPaths.has(rootPath)) c.fail(`${path}.path`, `duplicate API root ${JSON.stringify(rootPath)}`);
+      rootPaths.add(rootPath);
+    }
+    c.string(apiRoot, 'title', path, true);
+    c.string(apiRoot, 'description', path, false);
+    c.integer(apiRoot, 'max_content_length', path, true, 1, 2 ** 31);
+    const ids = new Set<string>();
+    const aliases = new Set<string>();
+    c.array(apiRoot, 'collections', path, true)?.forEach((entry, j) => {
+      const cpath = `${path}.collections[${j}]`;
+      const collection = c.object(entry, cpath, ['id', 'title', 'description', 'alias', 'read', 'write', 'media_types']);
+      if (!collection) return;
+      const id = c.string(collection, 'id', cpath, true, UUID4, 'a lowercase UUIDv4');
+      if (id !== undefined) {
+        if (ids.has(id)) c.fail(`${cpath}.id`, `duplicate collection id ${id}`);
+        ids.add(id);
+      }
+      c.string(collection, 'title', cpath, true);
+      c.string(collection, 'description', cpath, false);
+      const alias = c.string(collection, 'alias', cpath, false, ALIAS, 'an alias of unreserved URL characters');
+      if (alias !== undefined) {
+        if (aliases.has(alias))
+          c.fail(`${cpath}.alias`, `duplicate alias ${JSON.stringify(alias)} (unique per API root, TAXII 2.1 §5.2.1)`);
+        if (UUID4.test(alias)) c.fail(`${cpath}.alias`, 'an alias must not look like a collection id');
+        aliases.add(alias);
+      }
+      for (const list of ['read', 'write'] as const) {
+        c.strings(collection, list, cpath, true)?.forEach((name, k) => {
+          if (typeof name === 'string' && name !== '*' && !usernames.has(name))
+            c.fail(`${cpath}.${list}[${k}]`, `no user ${JSON.stringify(name)} in users (use "*" for every authenticated user)`);
+        });
+      }
+      const mediaTypes = c.strings(collection, 'media_types', cpath, false);
+      if (mediaTypes && mediaTypes.length === 0) c.fail(`${cpath}.media_types`, 'must not be empty (omit it for the default)');
+    });
+  });
+
+  const dflt = discovery?.default;
+  if (typeof dflt === 'string' && apiRoots && !rootPaths.has(dflt))
+    c.fail('discovery.default', `${JSON.stringify(dflt)} is not the path of an API root (TAXII 2.1 §4.1.1)`);
+
+  if (root.limits !== undefined) {
+    const limits = c.object(root.limits, 'limits', ['max_page_size', 'request_timeout_ms']);
+    if (limits) {
+      c.integer(limits, 'max_page_size', 'limits', false, 1, 100_000);
+      c.integer(limits, 'request_timeout_ms', 'limits', false, 0, 86_400_000);
+    }
+  }
+
+  if (root.storage !== undefined) {
+    const storage = c.object(root.storage, 'storage', ['driver', 'path', 'url']);
+    if (storage) {
+      if (storage.driver === 'sqlite') {
+        c.string(storage, 'path', 'storage', true);
+        if (storage.url !== undefined) c.fail('storage.url', 'is for driver postgres');
+      } else if (storage.driver === 'postgres') {
+        c.string(storage, 'url', 'storage', true, /^postgres(?:ql)?:\/\//, 'a postgres:// URL');
+        if (storage.path !== undefined) c.fail('storage.path', 'is for driver sqlite');
+      } else c.fail('storage.driver', `expected "sqlite" or "postgres", found ${describe(storage.driver)}`);
+    }
+  }
+
+  c.string(root, 'cursor_secret', '', false, /^.{16,}$/s, 'a secret of at least 16 characters');
+
+  if (c.issues.length > 0) throw new ConfigError(c.issues, file);
+  return value as ServerConfig;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * TAXIWAY_HOST, TAXIWAY_PORT, TAXIWAY_DATABASE_URL (→ postgres; wins over the next one) and
+ * TAXIWAY_SQLITE_PATH (→ sqlite) override the file.
+ */
+export function applyEnvironment(config: ServerConfig, env: Environment, file?: string): ServerConfig {
+  let listen = config.listen ?? {};
+  let storage = config.storage;
+  if (env.TAXIWAY_HOST) listen = { ...listen, host: env.TAXIWAY_HOST };
+  if (env.TAXIWAY_PORT) {
+    const port = /^\d{1,5}$/.test(env.TAXIWAY_PORT) ? Number(env.TAXIWAY_PORT) : Number.NaN;
+    if (!(port <= 65535))
+      throw new ConfigError(
+        [{ path: 'env.TAXIWAY_PORT', message: `expected a port number, found ${JSON.stringify(env.TAXIWAY_PORT)}` }],
+        file,
+      );
+    listen = { ...listen, port };
+  }
+  if (env.TAXIWAY_DATABASE_URL) storage = { driver: 'postgres', url: env.TAXIWAY_DATABASE_URL };
+  else if (env.TAXIWAY_SQLITE_PATH) storage = { driver: 'sqlite', path: env.TAXIWAY_SQLITE_PATH };
+  return validateConfig({ ...config, listen, ...(storage ? { storage } : {}) }, file);
+}
+
+/** Reads a YAML or JSON file, checks it, applies the environment. Relative file paths in it are relative to it. */
+export async function loadConfig(path: string, env: Environment = process.env): Promise<ServerConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((cause as Error).message);
+    throw new ConfigError([{ path: '', message: `cannot read the configuration: ${reason}` }], path, { cause });
+  }
+  let value: unknown;
+  try {
+    value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+  } catch (cause) {
+    throw new ConfigError(
+      [{ path: '', message: `not well-formed ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(cause as Error).message}` }],
+      path,
+      { cause },
+    );
+  }
+  const config = validateConfig(value, path);
+  const base = dirname(resolve(path));
+  const rel = (p: string) => (isAbsolute(p) || p.startsWith('-----BEGIN') ? p : resolve(base, p));
+  const tls = config.listen?.tls;
+  const storage = config.storage;
+  const located: ServerConfig = {
+    ...config,
+    ...(config.listen ? { listen: { ...config.listen, ...(tls ? { tls: { cert: rel(tls.cert), key: rel(tls.key) } } : {}) } } : {}),
+    ...(storage?.driver === 'sqlite' && storage.path !== ':memory:' ? { storage: { driver: 'sqlite', path: rel(storage.path) } } : {}),
+  };
+  return applyEnvironment(located, env, path);
+}

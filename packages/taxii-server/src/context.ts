@@ -1,0 +1,24 @@
+/** What every plugin of one server shares. */
+import type { Authenticator } from './authenticator.js';
+import type { ApiRootConfig, DiscoveryConfig } from './config.js';
+import type { CursorSigner } from './cursor.js';
+import type { Storage } from './storage/storage.js';
+
+export interface ServerContext {
+  readonly storage: Storage;
+  readonly authenticator: Authenticator;
+  readonly cursors: CursorSigner;
+  readonly discovery: DiscoveryConfig;
+  readonly apiRoots: readonly ApiRootConfig[];
+  readonly maxPageSize: number;
+  /** Background work (the chunks of large POSTs); close() waits for it. */
+  readonly jobs: Set<Promise<void>>;
+}
+
+export interface ContextOptions {
+  readonly ctx: ServerContext;
+}
+
+export interface ApiRootOptions extends ContextOptions {
+  readonly root: ApiRootConfig;
+}

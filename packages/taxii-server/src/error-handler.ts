@@ -1,0 +1,62 @@
+/**
+ * The one error handler (STYLE.md): every error — ours, Fastify's (schema, body, media type,
+ * size), an unknown route, a bug — leaves as a TAXII error resource (TAXII 2.1 §3.6.1) with the
+ * TAXII media type. Nothing else: no HTML, no stack trace; 5xx details go to the log only.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { TaxiiError, type TaxiiErrorCode, TaxiiErrorCodes } from './errors.js';
+import { sendTaxii } from './reply.js';
+
+const FASTIFY_CODES: Readonly<Record<string, TaxiiErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'TAXII_PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'TAXII_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'TAXII_BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'TAXII_MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'TAXII_MALFORMED_BODY',
+  FST_ERR_BAD_URL: 'TAXII_BAD_REQUEST',
+  FST_ERR_NOT_FOUND: 'TAXII_NOT_FOUND',
+};
+
+const BY_STATUS = new Map<number, TaxiiErrorCode>(
+  (Object.entries(TaxiiErrorCodes) as [TaxiiErrorCode, { status: number }][]).reverse().map(([code, e]) => [e.status, code]),
+);
+
+/** The TAXII answer for any thrown value. */
+export function toTaxiiError(error: unknown): TaxiiError {
+  if (error instanceof TaxiiError) return error;
+  const e = error as Partial<FastifyError> | undefined;
+  if (e && Array.isArray(e.validation)) {
+    return new TaxiiError('TAXII_INVALID_PARAMETER', e.message ?? 'malformed request', { cause: error });
+  }
+  const mapped = e?.code ? FASTIFY_CODES[e.code] : undefined;
+  if (mapped) return new TaxiiError(mapped, e?.message ?? TaxiiErrorCodes[mapped].title, { cause: error });
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const code = BY_STATUS.get(status) ?? 'TAXII_BAD_REQUEST';
+    return new TaxiiError(code, e?.message ?? TaxiiErrorCodes[code].title, { cause: error });
+  }
+  return new TaxiiError('TAXII_INTERNAL', 'the server could not answer this request; the error is in its log', { cause: error });
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const taxii = toTaxiiError(error);
+  if (taxii.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: taxii.code, status: taxii.statusCode }, taxii.message);
+  for (const [name, value] of Object.entries(taxii.headers)) reply.header(name, value);
+  return sendTaxii(reply, taxii.statusCode, {
+    title: taxii.title,
+    description: taxii.message,
+    error_code: taxii.code,
+    http_status: String(taxii.statusCode),
+    ...(request.id ? { error_id: String(request.id) } : {}),
+  });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const hint = path.endsWith('/') ? '' : ' (TAXII URLs end with "/")';
+    return sendError(request, reply, new TaxiiError('TAXII_NOT_FOUND', `no endpoint ${request.method} ${path}${hint}`));
+  });
+}

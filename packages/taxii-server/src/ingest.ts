@@ -1,0 +1,88 @@
+/**
+ * Add Objects (TAXII 2.1 §5.5) after the envelope is parsed: each object is validated with
+ * @taxiway/stix; invalid ones become failures, the others are stored in chunks. A request of one
+ * chunk is answered complete; a larger one is answered pending at once and stored chunk by chunk,
+ * yielding to the event loop between chunks so that other requests are served meanwhile.
+ */
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { validate } from '@taxiway/stix';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServerContext } from './context.js';
+import { formatMicros, type IncomingObject, type Status, type StatusDetail } from './storage/storage.js';
+
+export const CHUNK_SIZE = 500;
+const MAX_MESSAGES = 3;
+
+export interface IngestRequest {
+  readonly apiRoot: string;
+  readonly collectionId: string;
+  readonly owner: string;
+  readonly objects: readonly unknown[];
+}
+
+function versionOf(o: Record<string, unknown>): string | undefined {
+  const v = typeof o.modified === 'string' ? o.modified : typeof o.created === 'string' ? o.created : undefined;
+  return v;
+}
+
+/** Validates one object; an IncomingObject, or the failure to report. */
+function check(value: unknown): IncomingObject | StatusDetail {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { id: '', version: '', message: 'not a JSON object' };
+  }
+  const o = value as Record<string, unknown>;
+  const id = typeof o.id === 'string' ? o.id : '';
+  const version = versionOf(o);
+  const specVersion = o.spec_version === '2.1' ? '2.1' : '2.0';
+  const report = validate(o, { version: specVersion, bestPractices: false });
+  if (!report.valid || id === '' || typeof o.type !== 'string') {
+    const errors = report.issues.filter((i) => i.severity === 'error');
+    const messages = errors.slice(0, MAX_MESSAGES).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    if (errors.length > MAX_MESSAGES) messages.push(`and ${errors.length - MAX_MESSAGES} more`);
+    return { id, version: version ?? '', message: messages.join('; ') || 'not a STIX object (id and type are required)' };
+  }
+  return { id, type: o.type, version, specVersion, raw: JSON.stringify(o) };
+}
+
+export async function ingest(ctx: ServerContext, request: IngestRequest, log: FastifyBaseLogger): Promise<Status> {
+  const valid: IncomingObject[] = [];
+  const failures: StatusDetail[] = [];
+  for (let i = 0; i < request.objects.length; i++) {
+    if (i > 0 && i % CHUNK_SIZE === 0) await yieldToEventLoop();
+    const result = check(request.objects[i]);
+    if ('raw' in result) valid.push(result);
+    else failures.push(result);
+  }
+  const id = randomUUID();
+  const status: Status = {
+    id,
+    status: valid.length === 0 ? 'complete' : 'pending',
+    requestTimestamp: formatMicros(Date.now() * 1000),
+    totalCount: request.objects.length,
+    successes: [],
+    failures,
+    pendings: valid.map((o) => ({ id: o.id, version: o.version ?? '' })),
+    owner: request.owner,
+    apiRoot: request.apiRoot,
+    collectionId: request.collectionId,
+  };
+  await ctx.storage.createStatus(status);
+  if (valid.length === 0) return status;
+  const chunks: IncomingObject[][] = [];
+  for (let i = 0; i < valid.length; i += CHUNK_SIZE) chunks.push(valid.slice(i, i + CHUNK_SIZE));
+  const store = async () => {
+    for (let i = 0; i < chunks.length; i++) {
+      if (i > 0) await yieldToEventLoop();
+      await ctx.storage.addObjects(request.collectionId, chunks[i], { id, final: i === chunks.length - 1 });
+    }
+  };
+  if (chunks.length === 1) {
+    await store();
+    return (await ctx.storage.getStatus(id)) ?? status;
+  }
+  const job = store().catch((error: unknown) => log.error({ err: error, status: id }, 'storing a POST failed; its status stays pending'));
+  ctx.jobs.add(job);
+  void job.finally(() => ctx.jobs.delete(job));
+  return status;
+}

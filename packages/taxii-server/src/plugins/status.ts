@@ -1,0 +1,29 @@
+/**
+ * GET {api-root}/status/{status-id}/ (TAXII 2.1 §4.3). A status is shown to the user who made
+ * the request and to readers of its collection; to anyone else it does not exist (404).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { permissionsOf } from '../access.js';
+import type { ApiRootOptions } from '../context.js';
+import { TaxiiError } from '../errors.js';
+import { refuseOtherMethods } from '../method-not-allowed.js';
+import { sendTaxii } from '../reply.js';
+import { statusResource } from '../status-resource.js';
+import { statusParams } from './schemas.js';
+
+const statusPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, root }) => {
+  app.get<{ Params: { statusId: string } }>('/status/:statusId/', { schema: { params: statusParams } }, async (request, reply) => {
+    const user = request.taxiiUser;
+    const status = await ctx.storage.getStatus(request.params.statusId);
+    let visible = status !== undefined && status.apiRoot === root.path;
+    if (status && visible && status.owner !== user) {
+      const collection = await ctx.storage.getCollection(root.path, status.collectionId);
+      visible = collection !== undefined && permissionsOf(collection, user).read;
+    }
+    if (!status || !visible) throw new TaxiiError('TAXII_NOT_FOUND', `no status ${JSON.stringify(request.params.statusId)}`);
+    return sendTaxii(reply, 200, statusResource(status));
+  });
+  refuseOtherMethods(app, '/status/:statusId/', ['GET']);
+};
+
+export default statusPlugin;

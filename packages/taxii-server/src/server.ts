@@ -1,0 +1,167 @@
+/**
+ * createServer(): a Fastify instance serving TAXII 2.1 (every endpoint of §4 and §5) over a
+ * Storage. The TAXII tree (/taxii2/ and the API roots) sits behind the auth plugin; /healthz and
+ * /openapi.json sit outside it.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Server as HttpsServer } from 'node:https';
+import fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import { Authenticator } from './authenticator.js';
+import {
+  DEFAULT_MAX_PAGE_SIZE,
+  DEFAULT_MEDIA_TYPES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ServerConfig,
+  type StorageConfig,
+  validateConfig,
+} from './config.js';
+import type { ContextOptions, ServerContext } from './context.js';
+import { CursorSigner } from './cursor.js';
+import { installErrorHandling, sendError } from './error-handler.js';
+import { TAXII_MEDIA_TYPE } from './media-type.js';
+import { buildOpenApi } from './openapi.js';
+import apiRootPlugin from './plugins/api-root.js';
+import authPlugin from './plugins/auth.js';
+import discoveryPlugin from './plugins/discovery.js';
+import healthPlugin from './plugins/health.js';
+import type { Storage } from './storage/storage.js';
+
+export interface CreateServerOptions {
+  /** The storage to serve; the caller opened it and closes it. Default: the one `config.storage` names, opened and closed by the server. */
+  readonly storage?: Storage;
+  /** Fastify's logger: false (default), true, or pino options (plus `stream`, e.g. process.stderr). */
+  readonly logger?: boolean | (LoggerOptions & { readonly stream?: NodeJS.WritableStream });
+}
+
+/** TLS 1.2+ with AEAD ciphers only: TAXII 2.1 §8.2.2 asks to avoid RFC 7540 App. A's TLS 1.2 blacklist. */
+const TLS_CIPHERS = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_GCM_SHA256',
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+  'DHE-RSA-AES128-GCM-SHA256',
+  'DHE-RSA-AES256-GCM-SHA384',
+].join(':');
+
+const STATUS_RETENTION_US = 24 * 3600 * 1_000_000;
+const EXPIRY_INTERVAL_MS = 3600 * 1000;
+
+export async function openStorage(config: StorageConfig): Promise<Storage> {
+  if (config.driver === 'postgres') {
+    const { PostgresStorage } = await import('./storage/postgres/postgres-storage.js');
+    return new PostgresStorage({ url: config.url });
+  }
+  const { SqliteStorage } = await import('./storage/sqlite/sqlite-storage.js');
+  return new SqliteStorage({ path: config.path });
+}
+
+const pem = async (value: string) => (value.startsWith('-----BEGIN') ? value : readFile(value, 'utf8'));
+
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
+  const valid = validateConfig(config);
+  const tlsConfig = valid.listen?.tls;
+  const tls = tlsConfig ? { cert: await pem(tlsConfig.cert), key: await pem(tlsConfig.key) } : undefined;
+
+  const fastifyOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    requestTimeout: valid.limits?.request_timeout_ms ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
+    return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+  };
+  const app = (tls
+    ? fastify({
+        ...(fastifyOptions as FastifyHttpsOptions<HttpsServer>),
+        https: { ...tls, minVersion: 'TLSv1.2', ciphers: TLS_CIPHERS, honorCipherOrder: true },
+      })
+    : fastify(fastifyOptions)) as unknown as FastifyInstance;
+
+  const owned = options.storage === undefined;
+  let storage: Storage;
+  try {
+    storage = options.storage ?? (await openStorage(valid.storage ?? { driver: 'sqlite', path: 'taxiway.db' }));
+    if (owned) await storage.open();
+    for (const root of valid.api_roots)
+      for (const c of root.collections)
+        await storage.upsertCollection({
+          apiRoot: root.path,
+          id: c.id,
+          title: c.title,
+          ...(c.description !== undefined ? { description: c.description } : {}),
+          ...(c.alias !== undefined ? { alias: c.alias } : {}),
+          read: c.read,
+          write: c.write,
+          mediaTypes: c.media_types ?? DEFAULT_MEDIA_TYPES,
+        });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  for (const user of valid.users ?? [])
+    if (user.password !== undefined)
+      app.log.warn(
+        { user: user.username },
+        'a plain password is in the configuration: store password_hash instead (taxiway hash-password)',
+      );
+  for (const token of valid.tokens ?? [])
+    if (token.token !== undefined)
+      app.log.warn({ user: token.username }, 'a plain token is in the configuration: store token_hash instead');
+  if (valid.cursor_secret === undefined)
+    app.log.info(
+      'no cursor_secret configured: next cursors are signed with a random key and end with this process (configure one when several processes serve one database)',
+    );
+  if (!tls) app.log.warn('serving plain HTTP: TAXII 2.1 §8.2.2 requires HTTPS (set listen.tls, or terminate TLS in front)');
+
+  const ctx: ServerContext = {
+    storage,
+    authenticator: await Authenticator.create(valid.users ?? [], valid.tokens ?? []),
+    cursors: new CursorSigner(valid.cursor_secret),
+    discovery: valid.discovery,
+    apiRoots: valid.api_roots,
+    maxPageSize: valid.limits?.max_page_size ?? DEFAULT_MAX_PAGE_SIZE,
+    jobs: new Set(),
+  };
+
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const taxiiTree: FastifyPluginAsync<ContextOptions> = async (tree, opts) => {
+    await tree.register(authPlugin, opts);
+    await tree.register(discoveryPlugin, opts);
+    for (const root of opts.ctx.apiRoots) await tree.register(apiRootPlugin, { ...opts, root, prefix: `/${root.path}` });
+  };
+  await app.register(taxiiTree, { ctx });
+  await app.register(healthPlugin, { ctx });
+  const openapi = buildOpenApi(ctx);
+  app.get('/openapi.json', async (_request, reply) => reply.header('content-type', 'application/json').send(openapi));
+
+  // §4.3: statuses stay queryable at least 24 h after completion; older ones are dropped hourly.
+  const expire = () =>
+    storage
+      .expireStatuses(Date.now() * 1000 - STATUS_RETENTION_US)
+      .catch((error: unknown) => app.log.error({ err: error }, 'expiring statuses failed'));
+  const timer = setInterval(expire, EXPIRY_INTERVAL_MS);
+  timer.unref();
+  app.addHook('onReady', async () => {
+    await expire();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await Promise.allSettled([...ctx.jobs]);
+    if (owned) await storage.close();
+  });
+  app.log.debug({ mediaType: TAXII_MEDIA_TYPE, apiRoots: valid.api_roots.map((r) => r.path) }, 'TAXII server ready');
+  return app;
+}

@@ -1,0 +1,525 @@
+/**
+ * PostgreSQL storage, for several server processes behind a load balancer sharing one database.
+ *
+ * COMMIT ORDER. storage.ts requires dateAdded to be strictly increasing per collection *in commit
+ * order*: a reader that has seen dateAdded D (a `next` cursor, an added_after) must never later
+ * find a new object with dateAdded <= D, or paging would skip it. A sequence or a clock read per
+ * transaction does not give that: T1 takes 5, T2 takes 6, T2 commits, a reader pages past 6, T1
+ * commits 5 behind the cursor — skipped for ever. So every addObjects (and deleteObject, which
+ * rewrites the version flags) first locks the collection's collection_clock row (an upsert, so
+ * the first write to a collection creates it), which serialises the writers of one collection
+ * until COMMIT; under the lock it assigns dateAdded = greatest(database clock µs,
+ * last_date_added + 1), +1 per new object, and stores the last one back in the same transaction.
+ * The next writer obtains the lock only after this one has committed and become visible, and its
+ * UPDATE re-reads the committed last_date_added (READ COMMITTED), so dateAdded order = commit
+ * order, and any snapshot that shows an object shows every object with a smaller dateAdded.
+ * The row lock does what pg_advisory_xact_lock(collection key) would, without hashing collection
+ * ids into the 64-bit advisory key space the whole database (every schema, other applications)
+ * shares. The clock is the database's, so processes with skewed clocks still agree. The cost:
+ * writes to ONE collection are serial (one transaction at a time; batches amortise it); writes to
+ * different collections and all reads run in parallel. The lock also makes duplicate/conflict
+ * detection and the flag maintenance race-free.
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type {
+  AddResult,
+  CollectionRecord,
+  IncomingObject,
+  Micros,
+  ObjectQuery,
+  Page,
+  Status,
+  StatusDetail,
+  Storage,
+  StoredObject,
+} from '../storage.js';
+import { formatMicros, parseMicros } from '../storage.js';
+import { migrate, quoteIdentifier } from './migrate.js';
+import { Params, type Selection, whereClause } from './selection.js';
+import { type FlaggedRow, reflag } from './version-flags.js';
+
+export interface PostgresStorageOptions {
+  /** postgres://… connection string; default: the PG* environment variables. */
+  readonly url?: string;
+  readonly pool?: { readonly max?: number };
+  /** Schema holding the tables (created by open()); default 'public'. */
+  readonly schema?: string;
+}
+
+/** Rows per INSERT … SELECT FROM unnest(…) statement (bounds the size of one statement). */
+const INSERT_CHUNK = 2000;
+
+interface Row extends FlaggedRow {
+  readonly dateAdded: Micros;
+  readonly id: string;
+  readonly version: string;
+  readonly versioned: boolean;
+  readonly hash: Buffer;
+}
+
+interface NewRow extends Row {
+  readonly type: string;
+  readonly raw: string;
+}
+
+interface ObjectRow {
+  id: string;
+  type: string;
+  version: string;
+  spec_version: string;
+  date_added: string;
+  raw?: string;
+}
+
+interface StatusRow {
+  id: string;
+  status: 'pending' | 'complete';
+  request_timestamp: string;
+  total_count: number;
+  successes: StatusDetail[];
+  failures: StatusDetail[];
+  pendings: StatusDetail[];
+  owner: string | null;
+  api_root: string;
+  collection_id: string;
+}
+
+interface CollectionRow {
+  api_root: string;
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  can_read: string[];
+  can_write: string[];
+  media_types: string[];
+}
+
+const LOCK_COLLECTION = `
+INSERT INTO collection_clock (collection_id, last_date_added) VALUES ($1, 0)
+ON CONFLICT (collection_id) DO UPDATE SET last_date_added = collection_clock.last_date_added
+RETURNING last_date_added, floor(extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now`;
+
+const ROWS_OF_IDS = `
+SELECT date_added, id, version, version_micros, versioned, spec_version, is_last, is_first, is_spec_latest, content_hash
+FROM objects WHERE collection_id = $1 AND id = ANY($2::text[])`;
+
+const INSERT_OBJECTS = `
+INSERT INTO objects (collection_id, date_added, id, type, version, version_micros, versioned, spec_version,
+                     is_last, is_first, is_spec_latest, content_hash, raw)
+SELECT $1::text, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::boolean[], $8::text[],
+                         $9::boolean[], $10::boolean[], $11::boolean[], $12::bytea[], $13::text[])
+ON CONFLICT DO NOTHING`;
+
+const UPDATE_FLAGS = `
+UPDATE objects o SET is_last = u.is_last, is_first = u.is_first, is_spec_latest = u.is_spec_latest
+FROM unnest($2::bigint[], $3::boolean[], $4::boolean[], $5::boolean[]) AS u(date_added, is_last, is_first, is_spec_latest)
+WHERE o.collection_id = $1 AND o.date_added = u.date_added`;
+
+export class PostgresStorage implements Storage {
+  readonly #pool: pg.Pool;
+  readonly #schema: string;
+
+  constructor(options: PostgresStorageOptions = {}) {
+    this.#schema = options.schema ?? 'public';
+    const quoted = quoteIdentifier(this.#schema);
+    this.#pool = new pg.Pool({
+      ...(options.url === undefined ? {} : { connectionString: options.url }),
+      max: options.pool?.max ?? 10,
+      // Every connection of the pool resolves the unqualified table names in our schema.
+      options: `-c search_path=${quoted}`,
+    });
+    // An idle connection that dies (database restart, failover) is dropped by the pool; without a
+    // listener the 'error' event would crash the server. The next query gets a new connection.
+    this.#pool.on('error', () => {});
+  }
+
+  async open(): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await migrate(client, this.#schema);
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async upsertCollection(c: CollectionRecord): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO collections (api_root, id, title, description, alias, can_read, can_write, media_types)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (api_root, id) DO UPDATE SET title = excluded.title, description = excluded.description,
+         alias = excluded.alias, can_read = excluded.can_read, can_write = excluded.can_write,
+         media_types = excluded.media_types`,
+      [c.apiRoot, c.id, c.title, c.description ?? null, c.alias ?? null, c.read, c.write, c.mediaTypes],
+    );
+  }
+
+  async listCollections(apiRoot: string): Promise<readonly CollectionRecord[]> {
+    // Sorted by id: a consistent order (TAXII 2.1 §3.3), the one the interop document asks for.
+    const r = await this.#pool.query<CollectionRow>('SELECT * FROM collections WHERE api_root = $1 ORDER BY id', [apiRoot]);
+    return r.rows.map(toCollection);
+  }
+
+  async getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined> {
+    const r = await this.#pool.query<CollectionRow>(
+      'SELECT * FROM collections WHERE api_root = $1 AND (id = $2 OR alias = $2) ORDER BY id = $2 DESC LIMIT 1',
+      [apiRoot, idOrAlias],
+    );
+    return r.rows[0] === undefined ? undefined : toCollection(r.rows[0]);
+  }
+
+  async addObjects(
+    collectionId: string,
+    objects: readonly IncomingObject[],
+    status?: { readonly id: string; readonly final: boolean },
+  ): Promise<AddResult> {
+    return this.#transaction(async (client) => {
+      // The collection lock first: everything below sees every earlier writer's commit.
+      const clock = await client.query<{ last_date_added: string; now: string }>(LOCK_COLLECTION, [collectionId]);
+      const { last_date_added: last, now } = clock.rows[0] as { last_date_added: string; now: string };
+      let next = Math.max(Number(now), Number(last) + 1);
+
+      const rowsById = new Map<string, Row[]>();
+      const ids = [...new Set(objects.map((o) => o.id))];
+      if (ids.length > 0) {
+        const existing = await client.query<{
+          date_added: string;
+          id: string;
+          version: string;
+          version_micros: string;
+          versioned: boolean;
+          spec_version: string;
+          is_last: boolean;
+          is_first: boolean;
+          is_spec_latest: boolean;
+          content_hash: Buffer;
+        }>(ROWS_OF_IDS, [collectionId, ids]);
+        for (const r of existing.rows) {
+          pushTo(rowsById, r.id, {
+            dateAdded: Number(r.date_added),
+            id: r.id,
+            version: r.version,
+            versionMicros: Number(r.version_micros),
+            versioned: r.versioned,
+            specVersion: r.spec_version,
+            isLast: r.is_last,
+            isFirst: r.is_first,
+            isSpecLatest: r.is_spec_latest,
+            hash: r.content_hash,
+          });
+        }
+      }
+
+      const added: StatusDetail[] = [];
+      const duplicates: StatusDetail[] = [];
+      const conflicts: StatusDetail[] = [];
+      const inserts: NewRow[] = [];
+      for (const o of objects) {
+        const hash = createHash('sha256').update(o.raw).digest();
+        const rows = rowsById.get(o.id) ?? [];
+        let versionMicros: Micros;
+        let version: string;
+        let dateAdded: Micros;
+        if (o.version === undefined) {
+          // No modified/created: the version is the dateAdded (storage.ts). The same content posted
+          // again is a duplicate rather than a new version each time.
+          const same = rows.find((r) => !r.versioned && r.specVersion === o.specVersion && r.hash.equals(hash));
+          if (same !== undefined) {
+            duplicates.push({ id: o.id, version: same.version });
+            continue;
+          }
+          dateAdded = next++;
+          versionMicros = dateAdded;
+          version = formatMicros(dateAdded);
+        } else {
+          const micros = parseMicros(o.version);
+          if (micros === undefined) {
+            conflicts.push({ id: o.id, version: o.version, message: 'version is not a valid timestamp' });
+            continue;
+          }
+          const same = rows.find((r) => r.versionMicros === micros && r.specVersion === o.specVersion);
+          if (same !== undefined) {
+            if (same.hash.equals(hash)) duplicates.push({ id: o.id, version: o.version });
+            else
+              conflicts.push({
+                id: o.id,
+                version: o.version,
+                message: 'a different object with this id, version and spec_version is already stored',
+              });
+            continue;
+          }
+          dateAdded = next++;
+          versionMicros = micros;
+          version = o.version;
+        }
+        const row: NewRow = {
+          dateAdded,
+          id: o.id,
+          type: o.type,
+          version,
+          versionMicros,
+          versioned: o.version !== undefined,
+          specVersion: o.specVersion,
+          isLast: false,
+          isFirst: false,
+          isSpecLatest: false,
+          hash,
+          raw: o.raw,
+        };
+        pushTo(rowsById, o.id, row);
+        inserts.push(row);
+        added.push({ id: o.id, version });
+      }
+
+      if (inserts.length > 0) {
+        const fresh = new Set<Row>(inserts);
+        const changed: Row[] = [];
+        for (const id of new Set(inserts.map((r) => r.id))) {
+          for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changed.push(r);
+        }
+        for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+          await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
+        }
+        await updateFlags(client, collectionId, changed);
+        await client.query('UPDATE collection_clock SET last_date_added = $2 WHERE collection_id = $1', [collectionId, next - 1]);
+      }
+
+      if (status !== undefined) await recordOutcome(client, status, objects, [...added, ...duplicates], conflicts);
+      return { added, duplicates, conflicts };
+    });
+  }
+
+  async getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
+    return this.#page(collectionId, query, true) as Promise<Page<StoredObject>>;
+  }
+
+  async getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>> {
+    return this.#page(collectionId, query, false);
+  }
+
+  async deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number> {
+    return this.#transaction(async (client) => {
+      // Under the collection lock, like addObjects: the flags of the remaining versions are
+      // recomputed from a view no concurrent writer can change.
+      await client.query(LOCK_COLLECTION, [collectionId]);
+      const p = new Params();
+      const where = whereClause(p, collectionId, { ...query, ids: [id] });
+      const deleted = await client.query(
+        `DELETE FROM objects WHERE collection_id = $1 AND date_added IN (SELECT o.date_added FROM objects o WHERE ${where})`,
+        p.values,
+      );
+      const count = deleted.rowCount ?? 0;
+      if (count > 0) {
+        const remaining = await client.query<{
+          date_added: string;
+          version_micros: string;
+          spec_version: string;
+          is_last: boolean;
+          is_first: boolean;
+          is_spec_latest: boolean;
+        }>(
+          'SELECT date_added, version_micros, spec_version, is_last, is_first, is_spec_latest FROM objects WHERE collection_id = $1 AND id = $2',
+          [collectionId, id],
+        );
+        const rows = remaining.rows.map((r) => ({
+          dateAdded: Number(r.date_added),
+          versionMicros: Number(r.version_micros),
+          specVersion: r.spec_version,
+          isLast: r.is_last,
+          isFirst: r.is_first,
+          isSpecLatest: r.is_spec_latest,
+        }));
+        await updateFlags(client, collectionId, reflag(rows));
+      }
+      return count;
+    });
+  }
+
+  async createStatus(s: Status): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO statuses (id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root,
+                             collection_id, completed_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8, $9, $10, $11)`,
+      [
+        s.id,
+        s.status,
+        s.requestTimestamp,
+        s.totalCount,
+        JSON.stringify(s.successes),
+        JSON.stringify(s.failures),
+        JSON.stringify(s.pendings),
+        s.owner ?? null,
+        s.apiRoot,
+        s.collectionId,
+        s.status === 'complete' ? nowMicros() : null,
+      ],
+    );
+  }
+
+  async getStatus(id: string): Promise<Status | undefined> {
+    const r = await this.#pool.query<StatusRow>(
+      `SELECT id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root, collection_id
+       FROM statuses WHERE id = $1`,
+      [id],
+    );
+    const row = r.rows[0];
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      status: row.status,
+      requestTimestamp: row.request_timestamp,
+      totalCount: row.total_count,
+      successes: row.successes,
+      failures: row.failures,
+      pendings: row.pendings,
+      owner: row.owner ?? undefined,
+      apiRoot: row.api_root,
+      collectionId: row.collection_id,
+    };
+  }
+
+  async expireStatuses(before: Micros): Promise<number> {
+    const r = await this.#pool.query('DELETE FROM statuses WHERE completed_at < $1', [before]);
+    return r.rowCount ?? 0;
+  }
+
+  async #page(collectionId: string, query: ObjectQuery, withRaw: boolean): Promise<Page<Omit<StoredObject, 'raw'> & { raw?: string }>> {
+    const p = new Params();
+    const selection: Selection = query;
+    const where = whereClause(p, collectionId, selection);
+    const limit = p.add(Math.max(1, Math.floor(query.limit)) + 1);
+    const r = await this.#pool.query<ObjectRow>(
+      `SELECT o.id, o.type, o.version, o.spec_version, o.date_added${withRaw ? ', o.raw' : ''}
+       FROM objects o WHERE ${where} ORDER BY o.date_added LIMIT ${limit}`,
+      p.values,
+    );
+    const more = r.rows.length > query.limit;
+    const rows = more ? r.rows.slice(0, query.limit) : r.rows;
+    return {
+      more,
+      items: rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        version: row.version,
+        specVersion: row.spec_version,
+        dateAdded: Number(row.date_added),
+        ...(withRaw ? { raw: row.raw as string } : {}),
+      })),
+    };
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+function nowMicros(): Micros {
+  return Date.now() * 1000;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+async function insertRows(client: pg.PoolClient, collectionId: string, rows: readonly NewRow[]): Promise<void> {
+  await client.query(INSERT_OBJECTS, [
+    collectionId,
+    rows.map((r) => r.dateAdded),
+    rows.map((r) => r.id),
+    rows.map((r) => r.type),
+    rows.map((r) => r.version),
+    rows.map((r) => r.versionMicros),
+    rows.map((r) => r.versioned),
+    rows.map((r) => r.specVersion),
+    rows.map((r) => r.isLast),
+    rows.map((r) => r.isFirst),
+    rows.map((r) => r.isSpecLatest),
+    rows.map((r) => r.hash),
+    rows.map((r) => r.raw),
+  ]);
+}
+
+async function updateFlags(
+  client: pg.PoolClient,
+  collectionId: string,
+  rows: readonly (FlaggedRow & { readonly dateAdded: Micros })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(UPDATE_FLAGS, [
+    collectionId,
+    rows.map((r) => r.dateAdded),
+    rows.map((r) => r.isLast),
+    rows.map((r) => r.isFirst),
+    rows.map((r) => r.isSpecLatest),
+  ]);
+}
+
+/** Adds one addObjects call's outcome to its status, in the caller's transaction. */
+async function recordOutcome(
+  client: pg.PoolClient,
+  status: { readonly id: string; readonly final: boolean },
+  objects: readonly IncomingObject[],
+  successes: readonly StatusDetail[],
+  failures: readonly StatusDetail[],
+): Promise<void> {
+  const r = await client.query<Pick<StatusRow, 'successes' | 'failures' | 'pendings'>>(
+    'SELECT successes, failures, pendings FROM statuses WHERE id = $1 FOR UPDATE',
+    [status.id],
+  );
+  const row = r.rows[0];
+  if (row === undefined) return;
+  // A pending entry is settled by an object of this call with its id and version (any version
+  // when the object had none: the server could not know the version it would get); the final
+  // call settles them all.
+  const settled = new Set(objects.map((o) => `${o.id}\u0000${o.version ?? ''}`));
+  const unversioned = new Set(objects.filter((o) => o.version === undefined).map((o) => o.id));
+  const pendings = status.final ? [] : row.pendings.filter((d) => !settled.has(`${d.id}\u0000${d.version}`) && !unversioned.has(d.id));
+  await client.query(
+    `UPDATE statuses SET successes = $2::jsonb, failures = $3::jsonb, pendings = $4::jsonb,
+       status = CASE WHEN $5 THEN 'complete' ELSE status END,
+       completed_at = CASE WHEN $5 THEN $6::bigint ELSE completed_at END
+     WHERE id = $1`,
+    [
+      status.id,
+      JSON.stringify([...row.successes, ...successes]),
+      JSON.stringify([...row.failures, ...failures]),
+      JSON.stringify(pendings),
+      status.final,
+      nowMicros(),
+    ],
+  );
+}
+
+function toCollection(r: CollectionRow): CollectionRecord {
+  return {
+    apiRoot: r.api_root,
+    id: r.id,
+    title: r.title,
+    ...(r.description === null ? {} : { description: r.description }),
+    ...(r.alias === null ? {} : { alias: r.alias }),
+    read: r.can_read,
+    write: r.can_write,
+    mediaTypes: r.media_types,
+  };
+}

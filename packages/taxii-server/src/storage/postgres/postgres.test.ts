@@ -1,0 +1,283 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { storageConformance } from '../conformance.js';
+import type { IncomingObject, StoredObject } from '../storage.js';
+import { migrations } from './migrations/index.js';
+import { PostgresStorage } from './postgres-storage.js';
+import { compareSpecVersions, reflag } from './version-flags.js';
+
+const URL = process.env.TAXIWAY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** A schema no other test (or run) uses: taxiway_test_<pid>_<random>. */
+function freshSchema(): string {
+  return `taxiway_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function indicator(id: string, version: string | undefined, specVersion = '2.1'): IncomingObject {
+  const raw = JSON.stringify({ type: 'indicator', id, spec_version: specVersion, created: version, modified: version });
+  return { id, type: 'indicator', version, specVersion, raw };
+}
+
+/** Runs a test writer process; resolves with the ids it added. */
+function writer(schema: string, collection: string, count: number, maxBatch: number, tag: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'test-writer.ts'), URL, schema, collection, String(count), String(maxBatch), tag],
+      {
+        cwd: here,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(out.split('\n').filter((l) => l.length > 0));
+      else reject(new Error(`writer ${tag} exited with ${code}: ${err}`));
+    });
+  });
+}
+
+function assertIncreasing(items: readonly { dateAdded: number }[], from = Number.NEGATIVE_INFINITY): void {
+  let last = from;
+  for (const [i, o] of items.entries()) {
+    assert.ok(o.dateAdded > last, `dateAdded went backwards at ${i}`);
+    last = o.dateAdded;
+  }
+}
+
+if (!(await reachable())) {
+  test('postgres storage', { skip: `PostgreSQL not reachable at ${URL}` }, () => {});
+} else {
+  // ------------------------------------------------------------ pure parts
+
+  test('postgres flags: spec versions order numerically', () => {
+    assert.ok(compareSpecVersions('2.0', '2.1') < 0);
+    assert.ok(compareSpecVersions('2.10', '2.9') > 0);
+    assert.equal(compareSpecVersions('2.1', '2.1'), 0);
+  });
+
+  test('postgres flags: last/first per id among the latest spec_version of each version', () => {
+    const row = (versionMicros: number, specVersion: string) => ({
+      versionMicros,
+      specVersion,
+      isLast: false,
+      isFirst: false,
+      isSpecLatest: false,
+    });
+    const rows = [row(1, '2.0'), row(1, '2.1'), row(2, '2.0'), row(3, '2.1')];
+    assert.equal(reflag(rows).length, 3, 'the 2.0 copy of version 1 keeps its all-false flags');
+    assert.deepEqual(
+      rows.map((r) => [r.isFirst, r.isLast, r.isSpecLatest]),
+      [
+        [false, false, false],
+        [true, false, true],
+        [false, false, true],
+        [false, true, true],
+      ],
+    );
+    assert.deepEqual(reflag(rows), [], 'unchanged rows are not reported');
+    rows.pop();
+    assert.deepEqual(reflag(rows), [rows[2]], 'deleting the last version makes the previous one last');
+    assert.equal(rows[2].isLast, true);
+  });
+
+  // ------------------------------------------------------------ schema and migrations
+
+  test('postgres open: migrations are recorded once; a second open is a no-op', async () => {
+    const schema = freshSchema();
+    const s = new PostgresStorage({ url: URL, schema });
+    try {
+      await s.open();
+      await s.open();
+      const client = new pg.Client({ connectionString: URL });
+      await client.connect();
+      const r = await client.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+      await client.end();
+      assert.deepEqual(
+        r.rows.map((x) => x.version),
+        migrations.map((m) => m.version),
+      );
+    } finally {
+      await s.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres open: several processes opening one new schema at once do not race (advisory lock)', async () => {
+    const schema = freshSchema();
+    const storages = Array.from({ length: 4 }, () => new PostgresStorage({ url: URL, schema, pool: { max: 1 } }));
+    try {
+      await Promise.all(storages.map((s) => s.open()));
+      const c = randomUUID();
+      await storages[0].addObjects(c, [indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z')]);
+      assert.equal((await storages[3].getObjects(c, { limit: 10 })).items.length, 1);
+    } finally {
+      await Promise.all(storages.map((s) => s.close()));
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres options: a schema name that is not a plain identifier is refused', () => {
+    assert.throws(() => new PostgresStorage({ url: URL, schema: 'x"; DROP SCHEMA public; --' }), RangeError);
+  });
+
+  test('postgres addObjects: atomic — a failing call stores nothing and hands out no dateAdded', async () => {
+    const schema = freshSchema();
+    const s = new PostgresStorage({ url: URL, schema });
+    try {
+      await s.open();
+      const c = randomUUID();
+      await s.addObjects(c, [indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z')]);
+      const bad = { ...indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z'), raw: 'x\u0000y' };
+      await assert.rejects(s.addObjects(c, [indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z'), bad]));
+      const page = await s.getObjects(c, { limit: 10, versions: [{ kind: 'all' }] });
+      assert.equal(page.items.length, 1);
+      await s.addObjects(c, [indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z')]);
+      assertIncreasing((await s.getObjects(c, { limit: 10 })).items);
+    } finally {
+      await s.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres addObjects: a malformed version is a failure, the rest is stored', async () => {
+    const schema = freshSchema();
+    const s = new PostgresStorage({ url: URL, schema });
+    try {
+      await s.open();
+      const c = randomUUID();
+      const r = await s.addObjects(c, [
+        indicator(`indicator--${randomUUID()}`, 'yesterday'),
+        indicator(`indicator--${randomUUID()}`, '2020-01-01T00:00:00Z'),
+      ]);
+      assert.equal(r.added.length, 1);
+      assert.equal(r.conflicts.length, 1);
+      assert.equal(typeof r.conflicts[0].message, 'string');
+    } finally {
+      await s.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres addObjects: a new older version keeps last, takes first; flags of stored rows follow', async () => {
+    const schema = freshSchema();
+    const s = new PostgresStorage({ url: URL, schema });
+    try {
+      await s.open();
+      const c = randomUUID();
+      const id = `indicator--${randomUUID()}`;
+      await s.addObjects(c, [indicator(id, '2021-01-01T00:00:00Z')]);
+      await s.addObjects(c, [indicator(id, '2020-01-01T00:00:00Z')]);
+      await s.addObjects(c, [indicator(id, '2022-01-01T00:00:00Z'), indicator(id, '2022-01-01T00:00:00Z', '2.0')]);
+      const v = async (kind: 'first' | 'last') =>
+        (await s.getObjects(c, { limit: 10, versions: [{ kind }] })).items.map((o) => [o.version, o.specVersion]);
+      assert.deepEqual(await v('first'), [['2020-01-01T00:00:00Z', '2.1']]);
+      assert.deepEqual(await v('last'), [['2022-01-01T00:00:00Z', '2.1']]);
+    } finally {
+      await s.close();
+      await dropSchema(schema);
+    }
+  });
+
+  // ------------------------------------------------------------ several processes
+
+  test('postgres processes: two writer processes on one collection; paging after returns every object once, in order', async () => {
+    const schema = freshSchema();
+    const reader = new PostgresStorage({ url: URL, schema });
+    try {
+      const c = randomUUID();
+      const [a, b] = await Promise.all([writer(schema, c, 1500, 40, 'a'), writer(schema, c, 1500, 40, 'b')]);
+      await reader.open();
+      const seen: StoredObject[] = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = await reader.getObjects(c, { limit: 97, after });
+        seen.push(...page.items);
+        if (!page.more) break;
+        after = page.items[page.items.length - 1].dateAdded;
+      }
+      assertIncreasing(seen);
+      assert.equal(seen.length, 3000);
+      assert.deepEqual(new Set(seen.map((o) => o.id)), new Set([...a, ...b]));
+    } finally {
+      await reader.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres processes: a reader paging while two processes write never goes backwards and misses nothing', async () => {
+    const schema = freshSchema();
+    const reader = new PostgresStorage({ url: URL, schema });
+    try {
+      await reader.open();
+      const c = randomUUID();
+      let running = true;
+      const writers = Promise.all([writer(schema, c, 2000, 15, 'a'), writer(schema, c, 2000, 15, 'b')]).finally(() => {
+        running = false;
+      });
+      const seen: StoredObject[] = [];
+      let after: number | undefined;
+      for (;;) {
+        const writersDone = !running;
+        const page = await reader.getObjects(c, { limit: 50, after });
+        assertIncreasing(page.items, after);
+        seen.push(...page.items);
+        if (page.items.length > 0) after = page.items[page.items.length - 1].dateAdded;
+        // Stop only on a page that ended the collection and began after both writers finished.
+        if (!page.more && writersDone) break;
+        if (!page.more) await new Promise((r) => setTimeout(r, 5));
+      }
+      const written = (await writers).flat();
+      assertIncreasing(seen);
+      const ids = seen.map((o) => o.id);
+      assert.equal(new Set(ids).size, ids.length, 'no object seen twice');
+      assert.equal(ids.length, written.length, 'no object missed');
+      assert.deepEqual(new Set(ids), new Set(written));
+    } finally {
+      await reader.close();
+      await dropSchema(schema);
+    }
+  });
+
+  // ------------------------------------------------------------ the shared suite
+
+  storageConformance('postgres', async () => {
+    const schema = freshSchema();
+    return { storage: new PostgresStorage({ url: URL, schema, pool: { max: 4 } }), cleanup: () => dropSchema(schema) };
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * SQLite schema, as numbered migrations applied in order (STYLE.md). A migration is never edited
+ * once released: change the schema by appending one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE collections (
+        api_root    TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        description TEXT,
+        alias       TEXT,
+        read_users  TEXT NOT NULL,  -- JSON array of usernames
+        write_users TEXT NOT NULL,  -- JSON array of usernames
+        media_types TEXT NOT NULL,  -- JSON array
+        PRIMARY KEY (api_root, id)
+      ) WITHOUT ROWID;
+      -- TAXII 2.1 §5.2.1: an alias is unique per api root.
+      CREATE UNIQUE INDEX collections_alias ON collections (api_root, alias) WHERE alias IS NOT NULL;
+
+      -- One row per collection that holds objects: a small integer key (so that every objects
+      -- row and index entry carries 8 bytes, not a 36-byte UUID) and the dateAdded clock:
+      -- dateAdded = max(now µs, last_date_added + 1), read and written under the write lock.
+      CREATE TABLE object_collections (
+        ckey            INTEGER PRIMARY KEY,
+        collection_id   TEXT NOT NULL UNIQUE,
+        last_date_added INTEGER NOT NULL
+      );
+
+      -- One row per (collection, id, version, spec_version). The flags are maintained on every
+      -- add and delete for the object id touched (O(versions of that id)):
+      --   spec_latest = the latest spec_version stored for its (id, version): the default
+      --                 match[spec_version] filter (TAXII 2.1 §3.4.1);
+      --   is_last     = spec_latest and the greatest version of its id among spec_latest rows:
+      --                 exactly the rows the DEFAULT query (match[version]=last) returns;
+      --   is_first    = the same with the smallest version.
+      CREATE TABLE objects (
+        ckey           INTEGER NOT NULL,
+        id             TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        version        TEXT NOT NULL,     -- as received (modified/created) or formatMicros(date_added)
+        version_micros INTEGER NOT NULL,  -- the version as an instant: versions compare by this
+        spec_version   TEXT NOT NULL,
+        date_added     INTEGER NOT NULL,  -- µs, unique and increasing per collection
+        spec_latest    INTEGER NOT NULL,
+        is_last        INTEGER NOT NULL,
+        is_first       INTEGER NOT NULL,
+        raw            TEXT NOT NULL
+      );
+      -- The identity of a record; serves match[id], duplicate/conflict lookup, and the per-id
+      -- max/min version subqueries of first/last under an explicit match[spec_version].
+      CREATE UNIQUE INDEX objects_key ON objects (ckey, id, version_micros, spec_version);
+      -- Sorting and paging (TAXII 2.1 §3.3, §3.5): added_after / next are range scans here.
+      CREATE UNIQUE INDEX objects_date_added ON objects (ckey, date_added);
+      -- match[type] in date_added order.
+      CREATE INDEX objects_type_date ON objects (ckey, type, date_added);
+      -- The default query (last): partial indexes holding only is_last rows, so a page of N at
+      -- any depth is an index range scan of N entries, whatever the number of older versions.
+      CREATE INDEX objects_last_date ON objects (ckey, date_added) WHERE is_last = 1;
+      CREATE INDEX objects_last_type_date ON objects (ckey, type, date_added) WHERE is_last = 1;
+
+      CREATE TABLE statuses (
+        id                TEXT PRIMARY KEY,
+        status            TEXT NOT NULL,     -- 'pending' | 'complete'
+        request_timestamp TEXT NOT NULL,
+        total_count       INTEGER NOT NULL,
+        owner             TEXT,
+        api_root          TEXT NOT NULL,
+        collection_id     TEXT NOT NULL,
+        completed_micros  INTEGER            -- set when it becomes complete (expiry)
+      ) WITHOUT ROWID;
+      CREATE INDEX statuses_completed ON statuses (completed_micros) WHERE completed_micros IS NOT NULL;
+      -- Appended per chunk (a large POST is several addObjects calls): no rewrite of a JSON blob.
+      CREATE TABLE status_details (
+        seq       INTEGER PRIMARY KEY,
+        status_id TEXT NOT NULL,
+        kind      TEXT NOT NULL,  -- 'success' | 'failure' | 'pending'
+        id        TEXT NOT NULL,
+        version   TEXT NOT NULL,
+        message   TEXT
+      );
+      CREATE INDEX status_details_status ON status_details (status_id, kind, seq);
+    `,
+  },
+];
+
+/** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    // IMMEDIATE: two processes opening a fresh file at once must not both apply a migration.
+    db.transaction(() => {
+      const again = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+      if (again) return;
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+  }
+}

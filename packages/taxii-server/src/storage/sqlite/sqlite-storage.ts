@@ -1,0 +1,521 @@
+/**
+ * The embedded storage backend: one SQLite file through better-sqlite3 (synchronous; each public
+ * method is one statement or one transaction, wrapped in a resolved promise).
+ *
+ * Ordering: addObjects runs as one BEGIN IMMEDIATE transaction, so the write lock is held from
+ * reading the collection's last_date_added to COMMIT. dateAdded = max(now µs, last + 1) therefore
+ * increases in commit order, also across processes sharing the file; WAL readers see a snapshot,
+ * so a reader that saw dateAdded D never later finds a new object at or below D.
+ *
+ * Durability (`synchronous`): in WAL mode
+ *  - 'NORMAL' (default) syncs the WAL only at checkpoints. A process crash loses nothing that was
+ *    committed; a power loss or OS crash may lose the last transactions committed before it, but
+ *    never corrupts the file and never leaves half a transaction (each addObjects is all or
+ *    nothing). A client whose POST was acknowledged may then have to re-send it: re-adding is
+ *    idempotent, so that is safe.
+ *  - 'FULL' syncs the WAL on every commit: acknowledged transactions survive power loss, at the
+ *    price of one fsync per addObjects call.
+ */
+import Database from 'better-sqlite3';
+import {
+  type AddResult,
+  type CollectionRecord,
+  formatMicros,
+  type IncomingObject,
+  type Micros,
+  type ObjectQuery,
+  type Page,
+  parseMicros,
+  type Status,
+  type StatusDetail,
+  type Storage,
+  type StoredObject,
+} from '../storage.js';
+import { migrate } from './migrations.js';
+
+export interface SqliteStorageOptions {
+  /** A file path, or ':memory:' (one private in-memory database, gone on close). */
+  readonly path: string;
+  /** Default 'NORMAL' (see the durability note above). */
+  readonly synchronous?: 'NORMAL' | 'FULL';
+  /** How long a writer waits for another process's write lock, in ms; default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+interface ObjectRow {
+  id: string;
+  type: string;
+  version: string;
+  spec_version: string;
+  date_added: number;
+  raw?: string;
+}
+
+interface CollectionRow {
+  api_root: string;
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  read_users: string;
+  write_users: string;
+  media_types: string;
+}
+
+interface StatusRow {
+  id: string;
+  status: 'pending' | 'complete';
+  request_timestamp: string;
+  total_count: number;
+  owner: string | null;
+  api_root: string;
+  collection_id: string;
+}
+
+interface DetailRow {
+  kind: 'success' | 'failure' | 'pending';
+  id: string;
+  version: string;
+  message: string | null;
+}
+
+type Params = Record<string, string | number>;
+
+const CONFLICT = 'a different object with this id, version and spec_version is already stored';
+const MALFORMED_VERSION = 'the version (modified or created) is not a valid timestamp';
+
+function nowMicros(): Micros {
+  return Date.now() * 1000;
+}
+
+function detail(id: string, version: string, message?: string): StatusDetail {
+  return message === undefined ? { id, version } : { id, version, message };
+}
+
+export class SqliteStorage implements Storage {
+  readonly #options: SqliteStorageOptions;
+  #db: Database.Database | undefined;
+  readonly #statements = new Map<string, Database.Statement>();
+  /** collection id → ckey; a mapping is never changed once made, so caching it is safe. */
+  readonly #ckeys = new Map<string, number>();
+
+  constructor(options: SqliteStorageOptions) {
+    this.#options = options;
+  }
+
+  async open(): Promise<void> {
+    if (!this.#db) {
+      const db = new Database(this.#options.path);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${this.#options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.#options.busyTimeoutMs ?? 5000))}`);
+      db.pragma('cache_size = -65536'); // 64 MiB of page cache: the hot index pages of a 1M store
+      db.pragma('temp_store = MEMORY');
+      this.#db = db;
+    }
+    migrate(this.#db);
+  }
+
+  async close(): Promise<void> {
+    this.#statements.clear();
+    this.#ckeys.clear();
+    this.#db?.close();
+    this.#db = undefined;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  #conn(): Database.Database {
+    if (!this.#db) throw new Error('SqliteStorage: open() has not been called');
+    return this.#db;
+  }
+
+  /** Prepared statements, cached by their SQL text (the query builder emits a bounded set). */
+  #stmt(sql: string): Database.Statement {
+    let s = this.#statements.get(sql);
+    if (!s) {
+      s = this.#conn().prepare(sql);
+      this.#statements.set(sql, s);
+    }
+    return s;
+  }
+
+  #ckey(collectionId: string): number | undefined {
+    const cached = this.#ckeys.get(collectionId);
+    if (cached !== undefined) return cached;
+    const row = this.#stmt('SELECT ckey FROM object_collections WHERE collection_id = ?').get(collectionId) as { ckey: number } | undefined;
+    if (row) this.#ckeys.set(collectionId, row.ckey);
+    return row?.ckey;
+  }
+
+  // ---------------------------------------------------------------- collections
+
+  async upsertCollection(c: CollectionRecord): Promise<void> {
+    this.#stmt(
+      `INSERT INTO collections (api_root, id, title, description, alias, read_users, write_users, media_types)
+       VALUES (@apiRoot, @id, @title, @description, @alias, @read, @write, @mediaTypes)
+       ON CONFLICT (api_root, id) DO UPDATE SET
+         title = excluded.title, description = excluded.description, alias = excluded.alias,
+         read_users = excluded.read_users, write_users = excluded.write_users, media_types = excluded.media_types`,
+    ).run({
+      apiRoot: c.apiRoot,
+      id: c.id,
+      title: c.title,
+      description: c.description ?? null,
+      alias: c.alias ?? null,
+      read: JSON.stringify(c.read),
+      write: JSON.stringify(c.write),
+      mediaTypes: JSON.stringify(c.mediaTypes),
+    });
+  }
+
+  async listCollections(apiRoot: string): Promise<readonly CollectionRecord[]> {
+    // Sorted by id: a consistent order across requests (TAXII 2.1 §3.3; the interop document).
+    const rows = this.#stmt('SELECT * FROM collections WHERE api_root = ? ORDER BY id').all(apiRoot) as CollectionRow[];
+    return rows.map(toCollection);
+  }
+
+  async getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined> {
+    const row = this.#stmt(
+      'SELECT * FROM collections WHERE api_root = @apiRoot AND (id = @key OR alias = @key) ORDER BY id = @key DESC LIMIT 1',
+    ).get({ apiRoot, key: idOrAlias }) as CollectionRow | undefined;
+    return row && toCollection(row);
+  }
+
+  // ---------------------------------------------------------------- objects: write
+
+  async addObjects(
+    collectionId: string,
+    objects: readonly IncomingObject[],
+    status?: { readonly id: string; readonly final: boolean },
+  ): Promise<AddResult> {
+    const db = this.#conn();
+    const run = db.transaction((): AddResult => {
+      const added: StatusDetail[] = [];
+      const duplicates: StatusDetail[] = [];
+      const conflicts: StatusDetail[] = [];
+      /** In input order, for the status. */
+      const outcomes: { kind: 'success' | 'failure'; detail: StatusDetail }[] = [];
+      if (objects.length > 0) {
+        const ckey = this.#ensureCkey(collectionId);
+        const clock = this.#stmt('SELECT last_date_added AS last FROM object_collections WHERE ckey = ?').get(ckey) as {
+          last: number;
+        };
+        const now = nowMicros();
+        let last = clock.last;
+        const byKey = this.#stmt('SELECT raw, version FROM objects WHERE ckey = ? AND id = ? AND version_micros = ? AND spec_version = ?');
+        const sameUnversioned = this.#stmt(
+          'SELECT version FROM objects WHERE ckey = ? AND id = ? AND spec_version = ? AND raw = ? LIMIT 1',
+        );
+        const insert = this.#stmt(
+          `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
+        );
+        // The first version of an id is its latest, first and only spec version: its flags are
+        // known without recomputing them (the common case of a feed adding new objects).
+        const insertOnly = this.#stmt(
+          `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
+        );
+        const hasRows = this.#stmt('SELECT 1 FROM objects WHERE ckey = ? AND id = ? LIMIT 1');
+        const touched = new Set<string>();
+        const inserted = new Set<string>();
+        const store = (o: IncomingObject, version: string, versionMicros: number): void => {
+          if (!inserted.has(o.id) && hasRows.get(ckey, o.id) === undefined) {
+            insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+          } else {
+            insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+            touched.add(o.id);
+          }
+          inserted.add(o.id);
+        };
+        for (const o of objects) {
+          let version = o.version;
+          let versionMicros: number;
+          if (version === undefined) {
+            const same = sameUnversioned.get(ckey, o.id, o.specVersion, o.raw) as { version: string } | undefined;
+            if (same) {
+              const d = detail(o.id, same.version);
+              duplicates.push(d);
+              outcomes.push({ kind: 'success', detail: d });
+              continue;
+            }
+            last = Math.max(now, last + 1);
+            version = formatMicros(last);
+            versionMicros = last;
+            store(o, version, versionMicros);
+          } else {
+            const parsed = parseMicros(version);
+            if (parsed === undefined) {
+              const d = detail(o.id, version, MALFORMED_VERSION);
+              conflicts.push(d);
+              outcomes.push({ kind: 'failure', detail: d });
+              continue;
+            }
+            versionMicros = parsed;
+            const existing = byKey.get(ckey, o.id, versionMicros, o.specVersion) as { raw: string; version: string } | undefined;
+            if (existing) {
+              const same = existing.raw === o.raw;
+              const d = same ? detail(o.id, version) : detail(o.id, version, CONFLICT);
+              (same ? duplicates : conflicts).push(d);
+              outcomes.push({ kind: same ? 'success' : 'failure', detail: d });
+              continue;
+            }
+            last = Math.max(now, last + 1);
+            store(o, version, versionMicros);
+          }
+          const d = detail(o.id, version);
+          added.push(d);
+          outcomes.push({ kind: 'success', detail: d });
+        }
+        for (const id of touched) this.#refreshFlags(ckey, id);
+        if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
+      }
+      if (status) this.#recordOutcomes(status.id, status.final, outcomes);
+      return { added, duplicates, conflicts };
+    });
+    return run.immediate();
+  }
+
+  #ensureCkey(collectionId: string): number {
+    const known = this.#ckey(collectionId);
+    if (known !== undefined) return known;
+    this.#stmt('INSERT OR IGNORE INTO object_collections (collection_id, last_date_added) VALUES (?, 0)').run(collectionId);
+    return this.#ckey(collectionId) as number;
+  }
+
+  /**
+   * Recomputes spec_latest / is_last / is_first for one object id (O(its versions)), writing only
+   * the rows whose flags change (usually the new row and the previous last).
+   */
+  #refreshFlags(ckey: number, id: string): void {
+    this.#stmt(
+      `WITH a AS (
+         SELECT rowid AS r, version_micros AS vm,
+                (spec_version = max(spec_version) OVER (PARTITION BY version_micros)) AS sl
+         FROM objects WHERE ckey = @ckey AND id = @id
+       ), b AS (
+         SELECT r, sl,
+                (sl AND vm = (SELECT max(vm) FROM a)) AS il,
+                (sl AND vm = (SELECT min(vm) FROM a)) AS fi
+         FROM a
+       )
+       UPDATE objects SET spec_latest = b.sl, is_last = b.il, is_first = b.fi
+       FROM b
+       WHERE objects.rowid = b.r
+         AND (objects.spec_latest <> b.sl OR objects.is_last <> b.il OR objects.is_first <> b.fi)`,
+    ).run({ ckey, id });
+  }
+
+  #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
+    if (!this.#stmt('SELECT 1 FROM statuses WHERE id = ?').get(statusId)) return;
+    const insert = this.#stmt('INSERT INTO status_details (status_id, kind, id, version, message) VALUES (?, ?, ?, ?, ?)');
+    for (const o of outcomes) insert.run(statusId, o.kind, o.detail.id, o.detail.version, o.detail.message ?? null);
+    if (final) {
+      this.#stmt("DELETE FROM status_details WHERE status_id = ? AND kind = 'pending'").run(statusId);
+      this.#stmt("UPDATE statuses SET status = 'complete', completed_micros = ? WHERE id = ?").run(nowMicros(), statusId);
+    } else if (this.#stmt("SELECT 1 FROM status_details WHERE status_id = ? AND kind = 'pending' LIMIT 1").get(statusId)) {
+      const drop = this.#stmt("DELETE FROM status_details WHERE status_id = ? AND kind = 'pending' AND id = ? AND version = ?");
+      for (const o of outcomes) drop.run(statusId, o.detail.id, o.detail.version);
+    }
+  }
+
+  async deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number> {
+    const ckey = this.#ckey(collectionId);
+    if (ckey === undefined) return 0;
+    const db = this.#conn();
+    return db
+      .transaction((): number => {
+        const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined);
+        const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o INDEXED BY objects_key WHERE ${where}`).all(params) as { r: number }[];
+        const del = this.#stmt('DELETE FROM objects WHERE rowid = ?');
+        for (const row of rows) del.run(row.r);
+        if (rows.length > 0) this.#refreshFlags(ckey, id);
+        return rows.length;
+      })
+      .immediate();
+  }
+
+  // ---------------------------------------------------------------- objects: read
+
+  async getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
+    return this.#select(collectionId, query, true) as Page<StoredObject>;
+  }
+
+  async getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>> {
+    return this.#select(collectionId, query, false);
+  }
+
+  #select(collectionId: string, query: ObjectQuery, withRaw: boolean): Page<Omit<StoredObject, 'raw'> & { raw?: string }> {
+    const ckey = this.#ckey(collectionId);
+    if (ckey === undefined) return { items: [], more: false };
+    const limit = Math.max(1, Math.floor(query.limit));
+    const columns = `o.id, o.type, o.version, o.spec_version, o.date_added${withRaw ? ', o.raw' : ''}`;
+    const run = (type: string | undefined): ObjectRow[] => {
+      const { where, params } = filter(ckey, query, type, cursor(query));
+      params.limit = limit + 1;
+      // With match[id], the (ckey, id, …) index finds the few versions directly; without the hint
+      // the planner (no ANALYZE statistics) may prefer walking a date_added index over the whole
+      // collection.
+      const from = query.ids ? 'objects o INDEXED BY objects_key' : 'objects o';
+      const sql = `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY o.date_added LIMIT @limit`;
+      return this.#stmt(sql).all(params) as ObjectRow[];
+    };
+    let rows: ObjectRow[];
+    const types = query.types && !query.ids ? [...new Set(query.types)] : undefined;
+    if (types && types.length > 1) {
+      // One index range scan per type, merged: a page stays O(page × types) instead of sorting
+      // every match of an IN list.
+      rows = types.flatMap((t) => run(t)).sort((a, b) => a.date_added - b.date_added);
+    } else {
+      rows = run(types?.[0]);
+    }
+    const more = rows.length > limit;
+    const items = (more ? rows.slice(0, limit) : rows).map((r) => {
+      const base = { id: r.id, type: r.type, version: r.version, specVersion: r.spec_version, dateAdded: r.date_added };
+      return withRaw ? { ...base, raw: r.raw as string } : base;
+    });
+    return { items, more };
+  }
+
+  // ---------------------------------------------------------------- statuses
+
+  async createStatus(status: Status): Promise<void> {
+    const db = this.#conn();
+    db.transaction(() => {
+      this.#stmt(
+        `INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id, completed_micros)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        status.id,
+        status.status,
+        status.requestTimestamp,
+        status.totalCount,
+        status.owner ?? null,
+        status.apiRoot,
+        status.collectionId,
+        status.status === 'complete' ? nowMicros() : null,
+      );
+      const insert = this.#stmt('INSERT INTO status_details (status_id, kind, id, version, message) VALUES (?, ?, ?, ?, ?)');
+      const lists = [
+        ['success', status.successes],
+        ['failure', status.failures],
+        ['pending', status.pendings],
+      ] as const;
+      for (const [kind, list] of lists) for (const d of list) insert.run(status.id, kind, d.id, d.version, d.message ?? null);
+    })();
+  }
+
+  async getStatus(id: string): Promise<Status | undefined> {
+    const row = this.#stmt('SELECT * FROM statuses WHERE id = ?').get(id) as StatusRow | undefined;
+    if (!row) return undefined;
+    const details = this.#stmt('SELECT kind, id, version, message FROM status_details WHERE status_id = ? ORDER BY seq').all(
+      id,
+    ) as DetailRow[];
+    const pick = (kind: DetailRow['kind']) =>
+      details.filter((d) => d.kind === kind).map((d) => detail(d.id, d.version, d.message ?? undefined));
+    return {
+      id: row.id,
+      status: row.status,
+      requestTimestamp: row.request_timestamp,
+      totalCount: row.total_count,
+      successes: pick('success'),
+      failures: pick('failure'),
+      pendings: pick('pending'),
+      owner: row.owner ?? undefined,
+      apiRoot: row.api_root,
+      collectionId: row.collection_id,
+    };
+  }
+
+  async expireStatuses(before: Micros): Promise<number> {
+    const db = this.#conn();
+    return db.transaction((): number => {
+      this.#stmt('DELETE FROM status_details WHERE status_id IN (SELECT id FROM statuses WHERE completed_micros < ?)').run(before);
+      return this.#stmt('DELETE FROM statuses WHERE completed_micros < ?').run(before).changes;
+    })();
+  }
+}
+
+function toCollection(row: CollectionRow): CollectionRecord {
+  return {
+    apiRoot: row.api_root,
+    id: row.id,
+    title: row.title,
+    ...(row.description === null ? {} : { description: row.description }),
+    ...(row.alias === null ? {} : { alias: row.alias }),
+    read: JSON.parse(row.read_users) as string[],
+    write: JSON.parse(row.write_users) as string[],
+    mediaTypes: JSON.parse(row.media_types) as string[],
+  };
+}
+
+function cursor(query: Pick<ObjectQuery, 'addedAfter' | 'after'>): number | undefined {
+  const { addedAfter, after } = query;
+  if (addedAfter === undefined) return after;
+  if (after === undefined) return addedAfter;
+  return Math.max(addedAfter, after);
+}
+
+/**
+ * The WHERE clause of a query over `objects o`. Lists are bound as one JSON text each
+ * (`IN (SELECT value FROM json_each(@x))`), so the SQL text — and the cached statement — does not
+ * depend on list lengths. The default (last + latest spec_version) reduces to `o.is_last = 1`,
+ * which the partial indexes objects_last_date / objects_last_type_date answer in O(page).
+ */
+function filter(
+  ckey: number,
+  query: Pick<ObjectQuery, 'ids' | 'types' | 'versions' | 'specVersions'>,
+  type: string | undefined,
+  after: number | undefined,
+): { where: string; params: Params } {
+  const params: Params = { ckey };
+  const terms = ['o.ckey = @ckey'];
+  if (after !== undefined) {
+    terms.push('o.date_added > @after');
+    params.after = after;
+  }
+  if (query.ids) {
+    terms.push('o.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(query.ids);
+  }
+  if (type !== undefined) {
+    terms.push('o.type = @type');
+    params.type = type;
+  } else if (query.types) {
+    terms.push('o.type IN (SELECT value FROM json_each(@types))');
+    params.types = JSON.stringify(query.types);
+  }
+  const specDefault = query.specVersions === undefined;
+  if (!specDefault) params.specs = JSON.stringify(query.specVersions);
+  const specIn = 'IN (SELECT value FROM json_each(@specs))';
+
+  const selectors = query.versions && query.versions.length > 0 ? query.versions : [{ kind: 'last' as const }];
+  const alternatives: string[] = [];
+  const exact: number[] = [];
+  let all = false;
+  for (const v of selectors) {
+    if (v.kind === 'all') all = true;
+    else if (v.kind === 'exact') {
+      const micros = parseMicros(v.version);
+      if (micros !== undefined) exact.push(micros);
+    } else if (specDefault) alternatives.push(v.kind === 'last' ? 'o.is_last = 1' : 'o.is_first = 1');
+    else {
+      // First/last among the versions passing the explicit spec filter: a per-id max/min over
+      // objects_key (ckey, id, version_micros, …).
+      const fn = v.kind === 'last' ? 'max' : 'min';
+      alternatives.push(
+        `o.version_micros = (SELECT ${fn}(p.version_micros) FROM objects p WHERE p.ckey = o.ckey AND p.id = o.id AND p.spec_version ${specIn})`,
+      );
+    }
+  }
+  if (exact.length > 0) {
+    alternatives.push('o.version_micros IN (SELECT value FROM json_each(@exact))');
+    params.exact = JSON.stringify([...new Set(exact)]);
+  }
+  const flagOnly = !all && alternatives.length === 1 && (alternatives[0] === 'o.is_last = 1' || alternatives[0] === 'o.is_first = 1');
+  // is_last / is_first imply spec_latest; leaving the term out keeps the partial index usable.
+  if (!flagOnly) terms.push(specDefault ? 'o.spec_latest = 1' : `o.spec_version ${specIn}`);
+  if (!all) terms.push(alternatives.length === 0 ? '0' : alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`);
+  return { where: terms.join(' AND '), params };
+}
