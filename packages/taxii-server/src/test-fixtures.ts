@@ -1,9 +1,16 @@
-/** Shared fixtures of the server tests (not built). Set TAXIWAY_TEST_STORAGE=sqlite to run them over SqliteStorage. */
+/**
+ * Shared fixtures of the server tests (not built). Set TAXIWAY_TEST_STORAGE=sqlite to run them over
+ * SqliteStorage, or =postgres over PostgresStorage (TAXIWAY_TEST_PG_URL; each storage gets a fresh
+ * schema, dropped when it is closed).
+ */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import type { ServerConfig } from './config.js';
 import { TAXII_MEDIA_TYPE } from './media-type.js';
 import { hashPassword } from './password.js';
 import { createServer } from './server.js';
+import { PostgresStorage } from './storage/postgres/postgres-storage.js';
 import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
 import { MemoryStorage } from './test-memory-storage.js';
@@ -47,8 +54,50 @@ export async function testConfig(overrides: Partial<ServerConfig> = {}): Promise
   };
 }
 
+export const TEST_PG_URL = process.env.TAXIWAY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A schema no other test (or run) uses. */
+export const freshSchema = (tag = 'e2e') => `taxiway_${tag}_${process.pid}_${randomBytes(6).toString('hex')}`;
+
+export async function dropSchema(schema: string, url = TEST_PG_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether PostgreSQL answers at `url` (tests over it skip when it does not). */
+export async function postgresReachable(url = TEST_PG_URL): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A PostgresStorage on a fresh schema that close() drops. */
+export class ScratchPostgresStorage extends PostgresStorage {
+  readonly schema: string;
+  constructor(schema = freshSchema()) {
+    super({ url: TEST_PG_URL, schema, pool: { max: 4 } });
+    this.schema = schema;
+  }
+  override async close(): Promise<void> {
+    await super.close();
+    await dropSchema(this.schema);
+  }
+}
+
 export function testStorage(): Storage & { open(): Promise<void> } {
-  return process.env.TAXIWAY_TEST_STORAGE === 'sqlite' ? new SqliteStorage({ path: ':memory:' }) : new MemoryStorage();
+  const kind = process.env.TAXIWAY_TEST_STORAGE;
+  if (kind === 'postgres') return new ScratchPostgresStorage();
+  return kind === 'sqlite' ? new SqliteStorage({ path: ':memory:' }) : new MemoryStorage();
 }
 
 export interface TestServer {

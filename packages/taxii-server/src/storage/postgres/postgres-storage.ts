@@ -117,6 +117,24 @@ UPDATE objects o SET is_last = u.is_last, is_first = u.is_first, is_spec_latest 
 FROM unnest($2::bigint[], $3::boolean[], $4::boolean[], $5::boolean[]) AS u(date_added, is_last, is_first, is_spec_latest)
 WHERE o.collection_id = $1 AND o.date_added = u.date_added`;
 
+/**
+ * INSERT_OBJECTS ($1…$13), the flag changes of rows stored before this call ($14…$17; never a row
+ * of this INSERT, which a sibling CTE could not see) and the clock ($18), as one statement.
+ */
+const WRITE_ROWS_FLAGS_CLOCK = `
+WITH inserted AS (${INSERT_OBJECTS.trim()}
+  RETURNING 1
+), reflagged AS (
+  UPDATE objects o SET is_last = u.is_last, is_first = u.is_first, is_spec_latest = u.is_spec_latest
+  FROM unnest($14::bigint[], $15::boolean[], $16::boolean[], $17::boolean[]) AS u(date_added, is_last, is_first, is_spec_latest)
+  WHERE o.collection_id = $1 AND o.date_added = u.date_added
+  RETURNING 1
+), clock AS (
+  UPDATE collection_clock SET last_date_added = $18 WHERE collection_id = $1
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM reflagged) AS reflagged, (SELECT count(*) FROM clock) AS clock`;
+
 export class PostgresStorage implements Storage {
   readonly #pool: pg.Pool;
   readonly #schema: string;
@@ -282,11 +300,20 @@ export class PostgresStorage implements Storage {
         for (const id of new Set(inserts.map((r) => r.id))) {
           for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changed.push(r);
         }
-        for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+        // The last (usually the only) slice of rows goes in one statement with the flag updates
+        // and the clock: one round trip for the whole write.
+        const lastSlice = Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
+        for (let i = 0; i < lastSlice; i += INSERT_CHUNK) {
           await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
         }
-        await updateFlags(client, collectionId, changed);
-        await client.query('UPDATE collection_clock SET last_date_added = $2 WHERE collection_id = $1', [collectionId, next - 1]);
+        await client.query(WRITE_ROWS_FLAGS_CLOCK, [
+          ...insertParams(collectionId, inserts.slice(lastSlice)),
+          changed.map((r) => r.dateAdded),
+          changed.map((r) => r.isLast),
+          changed.map((r) => r.isFirst),
+          changed.map((r) => r.isSpecLatest),
+          next - 1,
+        ]);
       }
 
       if (status !== undefined) await recordOutcome(client, status, objects, [...added, ...duplicates], conflicts);
@@ -443,21 +470,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 async function insertRows(client: pg.PoolClient, collectionId: string, rows: readonly NewRow[]): Promise<void> {
-  await client.query(INSERT_OBJECTS, [
-    collectionId,
-    rows.map((r) => r.dateAdded),
-    rows.map((r) => r.id),
-    rows.map((r) => r.type),
-    rows.map((r) => r.version),
-    rows.map((r) => r.versionMicros),
-    rows.map((r) => r.versioned),
-    rows.map((r) => r.specVersion),
-    rows.map((r) => r.isLast),
-    rows.map((r) => r.isFirst),
-    rows.map((r) => r.isSpecLatest),
-    rows.map((r) => r.hash),
-    rows.map((r) => r.raw),
-  ]);
+  await client.query(INSERT_OBJECTS, insertParams(collectionId, rows));
 }
 
 async function updateFlags(
@@ -473,6 +486,25 @@ async function updateFlags(
     rows.map((r) => r.isFirst),
     rows.map((r) => r.isSpecLatest),
   ]);
+}
+
+/** $1…$13 of INSERT_OBJECTS. */
+function insertParams(collectionId: string, rows: readonly NewRow[]): unknown[] {
+  return [
+    collectionId,
+    rows.map((r) => r.dateAdded),
+    rows.map((r) => r.id),
+    rows.map((r) => r.type),
+    rows.map((r) => r.version),
+    rows.map((r) => r.versionMicros),
+    rows.map((r) => r.versioned),
+    rows.map((r) => r.specVersion),
+    rows.map((r) => r.isLast),
+    rows.map((r) => r.isFirst),
+    rows.map((r) => r.isSpecLatest),
+    rows.map((r) => r.hash),
+    rows.map((r) => r.raw),
+  ];
 }
 
 /** Adds one addObjects call's outcome to its status, in the caller's transaction. */

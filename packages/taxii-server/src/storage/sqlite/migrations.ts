@@ -93,6 +93,29 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX status_details_status ON status_details (status_id, kind, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'status details as one JSON row per part',
+    // One row per (status, kind) written at once — createStatus's pendings, each addObjects
+    // call's successes and failures — instead of one row per object: a POST of N objects costs a
+    // few inserts, and settling pendings is no longer a DELETE per object.
+    sql: `
+      CREATE TABLE status_parts (
+        seq       INTEGER PRIMARY KEY,
+        status_id TEXT NOT NULL,
+        kind      TEXT NOT NULL,  -- 'success' | 'failure' | 'pending'
+        details   TEXT NOT NULL   -- JSON array of {id, version, message?}, in input order
+      );
+      CREATE INDEX status_parts_status ON status_parts (status_id, seq);
+      INSERT INTO status_parts (status_id, kind, details)
+        SELECT status_id, kind,
+               json_group_array(CASE WHEN message IS NULL THEN json_object('id', id, 'version', version)
+                                     ELSE json_object('id', id, 'version', version, 'message', message) END)
+        FROM (SELECT * FROM status_details ORDER BY status_id, kind, seq)
+        GROUP BY status_id, kind;
+      DROP TABLE status_details;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */

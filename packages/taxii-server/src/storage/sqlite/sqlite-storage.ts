@@ -16,6 +16,8 @@
  *  - 'FULL' syncs the WAL on every commit: acknowledged transactions survive power loss, at the
  *    price of one fsync per addObjects call.
  */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   type AddResult,
@@ -72,17 +74,80 @@ interface StatusRow {
   collection_id: string;
 }
 
-interface DetailRow {
-  kind: 'success' | 'failure' | 'pending';
-  id: string;
-  version: string;
-  message: string | null;
+type DetailKind = 'success' | 'failure' | 'pending';
+
+interface PartRow {
+  seq: number;
+  kind: DetailKind;
+  details: string;
 }
 
 type Params = Record<string, string | number>;
 
+/** A stored (or, within one addObjects call, just inserted) version of an id. */
+interface KnownRow {
+  id: string;
+  version: string;
+  vm: number;
+  sv: string;
+  /** rowid (0 for a row inserted by this call, whose raw is known). */
+  r: number;
+  raw?: string;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 const CONFLICT = 'a different object with this id, version and spec_version is already stored';
 const MALFORMED_VERSION = 'the version (modified or created) is not a valid timestamp';
+
+/** The WAL size (pages) at which the writing connection checkpoints by itself (about 64 MiB). */
+const BACKSTOP_CHECKPOINT_PAGES = 16384;
+/** How often the checkpoint worker runs a PASSIVE checkpoint (never blocking readers or writers). */
+const CHECKPOINT_INTERVAL_MS = 50;
+
+/**
+ * The checkpoint worker: plain JavaScript (eval), so that it runs the same from src/ under tsx
+ * and from dist/. A PASSIVE checkpoint with nothing new in the WAL returns without any I/O.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('busy_timeout = 0');
+db.pragma('synchronous = ' + workerData.synchronous);
+const checkpoint = () => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: another checkpointer; next time */ }
+};
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
+
+function startCheckpointer(path: string, synchronous: 'NORMAL' | 'FULL'): { stop(): Promise<void> } {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, synchronous, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  worker.unref();
+  // A worker that fails (cannot open the file…) leaves checkpoints to the backstop.
+  worker.on('error', () => {});
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    async stop() {
+      // Unref'd, the worker does not keep the event loop alive while close() awaits its exit: a
+      // caller's `await storage.close()` then never settled (found by e2e-concurrent.test.ts).
+      worker.ref();
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
 
 function nowMicros(): Micros {
   return Date.now() * 1000;
@@ -92,12 +157,18 @@ function detail(id: string, version: string, message?: string): StatusDetail {
   return message === undefined ? { id, version } : { id, version, message };
 }
 
+/** Only the fields of a detail (a caller's object may carry more), message only when there is one. */
+function copyDetail(d: StatusDetail): StatusDetail {
+  return detail(d.id, d.version, d.message ?? undefined);
+}
+
 export class SqliteStorage implements Storage {
   readonly #options: SqliteStorageOptions;
   #db: Database.Database | undefined;
   readonly #statements = new Map<string, Database.Statement>();
   /** collection id → ckey; a mapping is never changed once made, so caching it is safe. */
   readonly #ckeys = new Map<string, number>();
+  #checkpointer: { stop(): Promise<void> } | undefined;
 
   constructor(options: SqliteStorageOptions) {
     this.#options = options;
@@ -114,11 +185,22 @@ export class SqliteStorage implements Storage {
       this.#db = db;
     }
     migrate(this.#db);
+    if (!this.#checkpointer && this.#db.pragma('journal_mode', { simple: true }) === 'wal') {
+      // Checkpoints run on a second connection in a worker thread, so that their fsyncs (about
+      // half the cost of a commit when the connection checkpoints itself every 1000 pages) do not
+      // block the event loop. The connection's own automatic checkpoint stays as a backstop, at a
+      // threshold the worker keeps the WAL far below.
+      this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      this.#checkpointer = startCheckpointer(this.#options.path, this.#options.synchronous === 'FULL' ? 'FULL' : 'NORMAL');
+    }
   }
 
   async close(): Promise<void> {
     this.#statements.clear();
     this.#ckeys.clear();
+    const checkpointer = this.#checkpointer;
+    this.#checkpointer = undefined;
+    if (checkpointer) await checkpointer.stop();
     this.#db?.close();
     this.#db = undefined;
   }
@@ -203,10 +285,18 @@ export class SqliteStorage implements Storage {
         };
         const now = nowMicros();
         let last = clock.last;
-        const byKey = this.#stmt('SELECT raw, version FROM objects WHERE ckey = ? AND id = ? AND version_micros = ? AND spec_version = ?');
-        const sameUnversioned = this.#stmt(
-          'SELECT version FROM objects WHERE ckey = ? AND id = ? AND spec_version = ? AND raw = ? LIMIT 1',
-        );
+        // Every stored version of the call's ids, in one query (objects_key): the duplicate /
+        // conflict checks and "is this the id's first row" need no statement per object. raw is
+        // read only for a (rare) key match.
+        const known = new Map<string, KnownRow[]>();
+        const ids = [...new Set(objects.map((o) => o.id))];
+        const rows = this.#stmt(
+          `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_key
+           WHERE ckey = ? AND id IN (SELECT value FROM json_each(?))`,
+        ).all(ckey, JSON.stringify(ids)) as KnownRow[];
+        for (const r of rows) pushTo(known, r.id, r);
+        const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
+        const sameRaw = (k: KnownRow, raw: string): boolean => (k.raw ?? (rawOf.get(k.r) as string)) === raw;
         const insert = this.#stmt(
           `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
@@ -217,23 +307,23 @@ export class SqliteStorage implements Storage {
           `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
            VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
         );
-        const hasRows = this.#stmt('SELECT 1 FROM objects WHERE ckey = ? AND id = ? LIMIT 1');
         const touched = new Set<string>();
-        const inserted = new Set<string>();
-        const store = (o: IncomingObject, version: string, versionMicros: number): void => {
-          if (!inserted.has(o.id) && hasRows.get(ckey, o.id) === undefined) {
+        const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
+          if (versions === undefined) {
             insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+            known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw }]);
           } else {
             insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+            versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw });
             touched.add(o.id);
           }
-          inserted.add(o.id);
         };
         for (const o of objects) {
           let version = o.version;
           let versionMicros: number;
+          const versions = known.get(o.id);
           if (version === undefined) {
-            const same = sameUnversioned.get(ckey, o.id, o.specVersion, o.raw) as { version: string } | undefined;
+            const same = versions?.find((k) => k.sv === o.specVersion && sameRaw(k, o.raw));
             if (same) {
               const d = detail(o.id, same.version);
               duplicates.push(d);
@@ -243,7 +333,7 @@ export class SqliteStorage implements Storage {
             last = Math.max(now, last + 1);
             version = formatMicros(last);
             versionMicros = last;
-            store(o, version, versionMicros);
+            store(o, version, versionMicros, versions);
           } else {
             const parsed = parseMicros(version);
             if (parsed === undefined) {
@@ -253,16 +343,16 @@ export class SqliteStorage implements Storage {
               continue;
             }
             versionMicros = parsed;
-            const existing = byKey.get(ckey, o.id, versionMicros, o.specVersion) as { raw: string; version: string } | undefined;
+            const existing = versions?.find((k) => k.vm === parsed && k.sv === o.specVersion);
             if (existing) {
-              const same = existing.raw === o.raw;
+              const same = sameRaw(existing, o.raw);
               const d = same ? detail(o.id, version) : detail(o.id, version, CONFLICT);
               (same ? duplicates : conflicts).push(d);
               outcomes.push({ kind: same ? 'success' : 'failure', detail: d });
               continue;
             }
             last = Math.max(now, last + 1);
-            store(o, version, versionMicros);
+            store(o, version, versionMicros, versions);
           }
           const d = detail(o.id, version);
           added.push(d);
@@ -309,15 +399,24 @@ export class SqliteStorage implements Storage {
 
   #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
     if (!this.#stmt('SELECT 1 FROM statuses WHERE id = ?').get(statusId)) return;
-    const insert = this.#stmt('INSERT INTO status_details (status_id, kind, id, version, message) VALUES (?, ?, ?, ?, ?)');
-    for (const o of outcomes) insert.run(statusId, o.kind, o.detail.id, o.detail.version, o.detail.message ?? null);
+    const successes: StatusDetail[] = [];
+    const failures: StatusDetail[] = [];
+    for (const o of outcomes) (o.kind === 'success' ? successes : failures).push(o.detail);
+    // Pendings settled by this call are not deleted one by one: getStatus subtracts the outcomes
+    // recorded after the pending part; the final call drops the pending part.
+    this.#insertParts(statusId, [
+      ['success', successes],
+      ['failure', failures],
+    ]);
     if (final) {
-      this.#stmt("DELETE FROM status_details WHERE status_id = ? AND kind = 'pending'").run(statusId);
+      this.#stmt("DELETE FROM status_parts WHERE status_id = ? AND kind = 'pending'").run(statusId);
       this.#stmt("UPDATE statuses SET status = 'complete', completed_micros = ? WHERE id = ?").run(nowMicros(), statusId);
-    } else if (this.#stmt("SELECT 1 FROM status_details WHERE status_id = ? AND kind = 'pending' LIMIT 1").get(statusId)) {
-      const drop = this.#stmt("DELETE FROM status_details WHERE status_id = ? AND kind = 'pending' AND id = ? AND version = ?");
-      for (const o of outcomes) drop.run(statusId, o.detail.id, o.detail.version);
     }
+  }
+
+  #insertParts(statusId: string, parts: readonly (readonly [DetailKind, readonly StatusDetail[]])[]): void {
+    const insert = this.#stmt('INSERT INTO status_parts (status_id, kind, details) VALUES (?, ?, ?)');
+    for (const [kind, list] of parts) if (list.length > 0) insert.run(statusId, kind, JSON.stringify(list));
   }
 
   async deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number> {
@@ -396,32 +495,44 @@ export class SqliteStorage implements Storage {
         status.collectionId,
         status.status === 'complete' ? nowMicros() : null,
       );
-      const insert = this.#stmt('INSERT INTO status_details (status_id, kind, id, version, message) VALUES (?, ?, ?, ?, ?)');
-      const lists = [
-        ['success', status.successes],
-        ['failure', status.failures],
-        ['pending', status.pendings],
-      ] as const;
-      for (const [kind, list] of lists) for (const d of list) insert.run(status.id, kind, d.id, d.version, d.message ?? null);
+      // The pending part last: the parts after it are addObjects outcomes (see getStatus).
+      this.#insertParts(status.id, [
+        ['success', status.successes.map(copyDetail)],
+        ['failure', status.failures.map(copyDetail)],
+        ['pending', status.pendings.map(copyDetail)],
+      ]);
     })();
   }
 
   async getStatus(id: string): Promise<Status | undefined> {
     const row = this.#stmt('SELECT * FROM statuses WHERE id = ?').get(id) as StatusRow | undefined;
     if (!row) return undefined;
-    const details = this.#stmt('SELECT kind, id, version, message FROM status_details WHERE status_id = ? ORDER BY seq').all(
-      id,
-    ) as DetailRow[];
-    const pick = (kind: DetailRow['kind']) =>
-      details.filter((d) => d.kind === kind).map((d) => detail(d.id, d.version, d.message ?? undefined));
+    const parts = this.#stmt('SELECT seq, kind, details FROM status_parts WHERE status_id = ? ORDER BY seq').all(id) as PartRow[];
+    const successes: StatusDetail[] = [];
+    const failures: StatusDetail[] = [];
+    let pendings: StatusDetail[] = [];
+    let pendingSeq = Number.POSITIVE_INFINITY;
+    const settled = new Set<string>();
+    for (const part of parts) {
+      const list = (JSON.parse(part.details) as StatusDetail[]).map(copyDetail);
+      if (part.kind === 'pending') {
+        pendings = pendings.concat(list);
+        pendingSeq = Math.min(pendingSeq, part.seq);
+        continue;
+      }
+      (part.kind === 'success' ? successes : failures).push(...list);
+      // An outcome recorded by addObjects settles the pending entries with its id and version.
+      if (part.seq > pendingSeq) for (const d of list) settled.add(`${d.id}\u0000${d.version}`);
+    }
+    if (settled.size > 0) pendings = pendings.filter((d) => !settled.has(`${d.id}\u0000${d.version}`));
     return {
       id: row.id,
       status: row.status,
       requestTimestamp: row.request_timestamp,
       totalCount: row.total_count,
-      successes: pick('success'),
-      failures: pick('failure'),
-      pendings: pick('pending'),
+      successes,
+      failures,
+      pendings,
       owner: row.owner ?? undefined,
       apiRoot: row.api_root,
       collectionId: row.collection_id,
@@ -431,7 +542,7 @@ export class SqliteStorage implements Storage {
   async expireStatuses(before: Micros): Promise<number> {
     const db = this.#conn();
     return db.transaction((): number => {
-      this.#stmt('DELETE FROM status_details WHERE status_id IN (SELECT id FROM statuses WHERE completed_micros < ?)').run(before);
+      this.#stmt('DELETE FROM status_parts WHERE status_id IN (SELECT id FROM statuses WHERE completed_micros < ?)').run(before);
       return this.#stmt('DELETE FROM statuses WHERE completed_micros < ?').run(before).changes;
     })();
   }

@@ -116,7 +116,7 @@ test('sqlite: migrations are recorded once; reopening a file keeps its objects a
     assert.ok(items[1].dateAdded > a.dateAdded);
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }]);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
   } finally {

@@ -1,0 +1,11 @@
+/**
+ * Issue 6: the HTTP suite of objects.test.ts, re-run over PostgresStorage (every test server gets
+ * a fresh schema, dropped when it closes: test-fixtures.ts, TAXIWAY_TEST_STORAGE=postgres).
+ * Skipped with a message when PostgreSQL does not answer (CI always has it).
+ */
+import { test } from 'node:test';
+import { postgresReachable, TEST_PG_URL } from './test-fixtures.js';
+
+process.env.TAXIWAY_TEST_STORAGE = 'postgres';
+if (await postgresReachable()) await import('./objects.test.js');
+else test('objects.test.ts over PostgreSQL', { skip: `PostgreSQL is unreachable at ${TEST_PG_URL} (set TAXIWAY_TEST_PG_URL)` }, () => {});
