@@ -160,7 +160,9 @@ async function benchBackend(
   const { base, close } = await serve(storage);
   try {
     console.log(`\n${name}:`);
-    let count = 0;
+    // Warm-up: the first requests load the HTTP client and compile the server's paths.
+    await ingest(base, 100, 1, 500, 0);
+    let count = 500;
     for (const [perRequest, clients] of [
       [100, 1],
       [1000, 1],
