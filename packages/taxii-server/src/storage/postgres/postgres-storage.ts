@@ -417,14 +417,19 @@ export class PostgresStorage implements Storage {
 
   async #page(collectionId: string, query: ObjectQuery, withRaw: boolean): Promise<Page<Omit<StoredObject, 'raw'> & { raw?: string }>> {
     const p = new Params();
-    const selection: Selection = query;
-    const where = whereClause(p, collectionId, selection);
     const limit = p.add(Math.max(1, Math.floor(query.limit)) + 1);
-    const r = await this.#pool.query<ObjectRow>(
-      `SELECT o.id, o.type, o.version, o.spec_version, o.date_added${withRaw ? ', o.raw' : ''}
-       FROM objects o WHERE ${where} ORDER BY o.date_added LIMIT ${limit}`,
-      p.values,
+    const columns = `o.id, o.type, o.version, o.spec_version, o.date_added${withRaw ? ', o.raw' : ''}`;
+    // `type = ANY(array)` cannot be read from the (collection, type, date_added) index in
+    // date_added order: PostgreSQL then fetches and sorts every object of those types (seconds at
+    // 1M objects). One ordered, LIMIT-ed scan per type, merged, keeps a page O(limit × types).
+    const types = query.types ?? [];
+    const branches = types.length === 0 ? [query] : types.map((type) => ({ ...query, types: [type] }));
+    const scans = branches.map(
+      (branch) =>
+        `(SELECT ${columns} FROM objects o WHERE ${whereClause(p, collectionId, branch as Selection)} ORDER BY o.date_added LIMIT ${limit})`,
     );
+    const sql = scans.length === 1 ? scans[0] : `SELECT * FROM (${scans.join(' UNION ALL ')}) o ORDER BY o.date_added LIMIT ${limit}`;
+    const r = await this.#pool.query<ObjectRow>(sql, p.values);
     const more = r.rows.length > query.limit;
     const rows = more ? r.rows.slice(0, query.limit) : r.rows;
     return {

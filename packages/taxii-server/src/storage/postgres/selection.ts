@@ -26,7 +26,7 @@ export function whereClause(p: Params, collectionId: string, q: Selection): stri
   const after = Math.max(q.addedAfter ?? Number.NEGATIVE_INFINITY, q.after ?? Number.NEGATIVE_INFINITY);
   if (Number.isFinite(after)) where.push(`o.date_added > ${p.add(after)}`);
   if (q.ids !== undefined) where.push(`o.id = ANY(${p.add(q.ids)}::text[])`);
-  if (q.types !== undefined) where.push(`o.type = ANY(${p.add(q.types)}::text[])`);
+  if (q.types !== undefined) where.push(q.types.length === 1 ? `o.type = ${p.add(q.types[0])}` : `o.type = ANY(${p.add(q.types)}::text[])`);
 
   const selectors = q.versions ?? [{ kind: 'last' }];
   const explicitSpec = q.specVersions !== undefined;
