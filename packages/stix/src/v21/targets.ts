@@ -3,6 +3,7 @@
  * does not define is a custom type and is accepted wherever its category could fit, since its
  * category cannot be known from its name.
  */
+import { STIX_CYBER_OBSERVABLE_TYPES } from '@taxiway/pattern';
 import type { RefTarget } from '../properties/kinds.js';
 
 export const SDO_TYPES: ReadonlySet<string> = new Set([
@@ -28,26 +29,8 @@ export const SDO_TYPES: ReadonlySet<string> = new Set([
 ]);
 export const SRO_TYPES: ReadonlySet<string> = new Set(['relationship', 'sighting']);
 export const META_TYPES: ReadonlySet<string> = new Set(['marking-definition', 'language-content', 'extension-definition']);
-export const SCO_TYPES: ReadonlySet<string> = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
+/** The 18 cyber-observable types (2.1 §6; the same names as 2.0 Part 4): one list, the pattern package's. */
+export const SCO_TYPES: ReadonlySet<string> = new Set(STIX_CYBER_OBSERVABLE_TYPES);
 
 const isCustom = (type: string): boolean =>
   !SDO_TYPES.has(type) && !SRO_TYPES.has(type) && !META_TYPES.has(type) && !SCO_TYPES.has(type) && type !== 'bundle';

@@ -11,6 +11,8 @@
  * they are accepted so that content written to the errata is not flagged.
  */
 
+import { SCO_TYPES as SCO_TYPE_SET } from './targets.js';
+
 /** §10.1 attack-motivation-ov */
 export const attackMotivation = [
   'accidental',
@@ -319,26 +321,7 @@ export const commonRelationships = ['derived-from', 'duplicate-of', 'related-to'
 /** §3.7: these two join an object to another of the same type. */
 export const sameTypeRelationships: ReadonlySet<string> = new Set(['derived-from', 'duplicate-of']);
 
-const SCO_TYPES = [
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-];
+const SCO_TYPES = [...SCO_TYPE_SET];
 
 type Table = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
