@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { validate } from '@taxiway/stix';
+import { detectVersion, validate } from '@taxiway/stix';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerContext } from './context.js';
 import { formatMicros, type IncomingObject, type Status, type StatusDetail } from './storage/storage.js';
@@ -38,7 +38,9 @@ function check(value: unknown): IncomingObject | StatusDetail {
   const o = value as Record<string, unknown>;
   const id = typeof o.id === 'string' ? o.id : '';
   const version = versionOf(o);
-  const specVersion = o.spec_version === '2.1' ? '2.1' : '2.0';
+  // The object's own version, as @taxiway/stix detects it: spec_version, else the 2.1-only signals
+  // (a top-level SCO with an id, 2.1-only types and properties), else 2.0 (2.1 §3.2).
+  const specVersion = detectVersion(o).version;
   const report = validate(o, { version: specVersion, bestPractices: false });
   if (!report.valid || id === '' || typeof o.type !== 'string') {
     const errors = report.issues.filter((i) => i.severity === 'error');
