@@ -13,26 +13,31 @@ export interface AddressBlock {
   readonly prefix: number;
 }
 
-const DECIMAL = /^(0|[1-9][0-9]{0,2})$/;
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
-function parseIpv4(text: string, into: Uint8Array, at: number): boolean {
+/** Fills `into[at..at+3]`; returns why `text` is not a dotted quad, or undefined. */
+function parseIpv4(text: string, into: Uint8Array, at: number): string | undefined {
   const parts = text.split('.');
-  if (parts.length !== 4) return false;
+  if (parts.length !== 4) return `an IPv4 address has 4 dot-separated numbers, '${text}' has ${parts.length}`;
   for (let i = 0; i < 4; i++) {
-    if (!DECIMAL.test(parts[i])) return false;
-    const n = Number(parts[i]);
-    if (n > 255) return false;
+    const part = parts[i];
+    if (!DECIMAL.test(part))
+      return part.length > 1 && /^[0-9]+$/.test(part)
+        ? `'${part}' has a leading zero (ambiguous: octal in some parsers)`
+        : `'${part}' is not a decimal number`;
+    const n = Number(part);
+    if (n > 255) return `${part} is more than 255`;
     into[at + i] = n;
   }
-  return true;
+  return undefined;
 }
 
 /** RFC 4291 §2.2: eight groups, one `::` for a run of zero groups, an IPv4 tail for the last 32 bits. */
-function parseIpv6(text: string, into: Uint8Array): boolean {
-  if (text.includes('%')) return false;
+function parseIpv6(text: string, into: Uint8Array): string | undefined {
+  if (text.includes('%')) return 'zone identifiers (%…) are not part of an address value';
   const halves = text.split('::');
-  if (halves.length > 2) return false;
+  if (halves.length > 2) return "'::' may appear only once";
   const groups: number[][] = [];
   for (let h = 0; h < halves.length; h++) {
     const words: number[] = [];
@@ -40,12 +45,15 @@ function parseIpv6(text: string, into: Uint8Array): boolean {
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       if (h === halves.length - 1 && i === parts.length - 1 && part.includes('.')) {
+        // RFC 4291 §2.2 form 3: the low 32 bits as a dotted quad.
         const tail = new Uint8Array(4);
-        if (!parseIpv4(part, tail, 0)) return false;
+        const problem = parseIpv4(part, tail, 0);
+        if (problem !== undefined) return problem;
         words.push((tail[0] << 8) | tail[1], (tail[2] << 8) | tail[3]);
         continue;
       }
-      if (!HEX_GROUP.test(part)) return false;
+      if (part === '') return "an empty group (use '::' once for a run of zeros)";
+      if (!HEX_GROUP.test(part)) return `'${part}' is not a group of 1 to 4 hexadecimal digits`;
       words.push(Number.parseInt(part, 16));
     }
     groups.push(words);
@@ -53,31 +61,43 @@ function parseIpv6(text: string, into: Uint8Array): boolean {
   const head = groups[0];
   const tail = groups.length === 2 ? groups[1] : [];
   const count = head.length + tail.length;
-  if (groups.length === 2 ? count > 7 : count !== 8) return false;
+  if (groups.length === 2 ? count > 7 : count !== 8)
+    return groups.length === 2 ? `too many groups (${count}) with '::'` : `an IPv6 address has 8 groups, '${text}' has ${count}`;
   const words = [...head, ...new Array<number>(8 - count).fill(0), ...tail];
   for (let i = 0; i < 8; i++) {
     into[2 * i] = words[i] >> 8;
     into[2 * i + 1] = words[i] & 0xff;
   }
-  return true;
+  return undefined;
 }
 
-/** The block `text` names (`a.b.c.d`, `a.b.c.d/n`, an IPv6 address, `…/n`), or undefined. */
-export function parseAddressBlock(text: string): AddressBlock | undefined {
+/**
+ * The block `text` names (`a.b.c.d`, `a.b.c.d/n`, an IPv6 address, `…/n`), or why it is not one:
+ * the one address parser of the package (the validator reports the reason, the matcher uses the
+ * bits).
+ */
+export function readAddressBlock(text: string): AddressBlock | { readonly problem: string } {
   const slash = text.indexOf('/');
   const address = slash === -1 ? text : text.slice(0, slash);
   const family: 4 | 6 = address.includes(':') ? 6 : 4;
   const octets = new Uint8Array(family === 4 ? 4 : 16);
-  if (!(family === 4 ? parseIpv4(address, octets, 0) : parseIpv6(address, octets))) return undefined;
+  const problem = family === 4 ? parseIpv4(address, octets, 0) : parseIpv6(address, octets);
+  if (problem !== undefined) return { problem };
   const max = family === 4 ? 32 : 128;
   let prefix = max;
   if (slash !== -1) {
     const prefixText = text.slice(slash + 1);
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText)) return undefined;
+    if (!DECIMAL.test(prefixText) || Number(prefixText) > max)
+      return { problem: `the prefix length '${prefixText}' is not a number from 0 to ${max}` };
     prefix = Number(prefixText);
-    if (prefix > max) return undefined;
   }
   return { family, octets, prefix };
+}
+
+/** The block `text` names, or undefined when it is not an address or CIDR block. */
+export function parseAddressBlock(text: string): AddressBlock | undefined {
+  const block = readAddressBlock(text);
+  return 'problem' in block ? undefined : block;
 }
 
 /** Whether every address of `inner` is in `outer` (same family; a block contains itself). */
