@@ -2,10 +2,13 @@
 import type { Authenticator } from './authenticator.js';
 import type { ApiRootConfig, DiscoveryConfig } from './config.js';
 import type { CursorSigner } from './cursor.js';
+import type { GroupCommit } from './group-commit.js';
 import type { Storage } from './storage/storage.js';
 
 export interface ServerContext {
   readonly storage: Storage;
+  /** Every object write goes through it (group commit). */
+  readonly writes: GroupCommit;
   readonly authenticator: Authenticator;
   readonly cursors: CursorSigner;
   readonly discovery: DiscoveryConfig;

@@ -12,8 +12,9 @@ import type { ServerContext } from './context.js';
 import { formatMicros, type IncomingObject, type Status, type StatusDetail } from './storage/storage.js';
 
 /**
- * Objects per addObjects call (one transaction). 1,000 keeps the event loop blocked for at most
- * some tens of ms per chunk, and makes a POST of up to 1,000 objects one chunk: answered complete.
+ * Objects per write (one transaction, possibly shared with other POSTs: group-commit.ts). 1,000
+ * keeps the event loop blocked for at most some tens of ms per chunk, and makes a POST of up to
+ * 1,000 objects one chunk: answered complete.
  */
 export const CHUNK_SIZE = 1000;
 const MAX_MESSAGES = 3;
@@ -63,25 +64,28 @@ export async function ingest(ctx: ServerContext, request: IngestRequest, log: Fa
   const id = randomUUID();
   const requestTimestamp = formatMicros(Date.now() * 1000);
   if (valid.length > 0 && valid.length <= CHUNK_SIZE) {
-    // One chunk: stored first, then the status is created complete with its outcome — two
-    // atomic calls instead of create (pending) + add-and-update + read back. Nobody can ask for
-    // the status before this request is answered; a crash in between leaves stored objects and
-    // no status, the client having no answer re-POSTs, and re-adding is idempotent.
-    const result = await ctx.storage.addObjects(request.collectionId, valid);
-    const done: Status = {
+    // One chunk: stored and its status created complete in one transaction, shared with the
+    // POSTs to the same collection that arrive meanwhile (group-commit.ts). Nobody can ask for
+    // the status before this request is answered, and a crash leaves both or neither.
+    const pending: Status = {
       id,
-      status: 'complete',
+      status: 'pending',
       requestTimestamp,
       totalCount: request.objects.length,
-      successes: [...result.added, ...result.duplicates],
-      failures: [...failures, ...result.conflicts],
+      successes: [],
+      failures,
       pendings: [],
       owner: request.owner,
       apiRoot: request.apiRoot,
       collectionId: request.collectionId,
     };
-    await ctx.storage.createStatus(done);
-    return done;
+    const result = await ctx.writes.write(request.collectionId, { objects: valid, status: { id, final: true, create: pending } });
+    return {
+      ...pending,
+      status: 'complete',
+      successes: [...result.added, ...result.duplicates],
+      failures: [...failures, ...result.conflicts],
+    };
   }
   const status: Status = {
     id,
@@ -102,7 +106,10 @@ export async function ingest(ctx: ServerContext, request: IngestRequest, log: Fa
   const store = async () => {
     for (let i = 0; i < chunks.length; i++) {
       if (i > 0) await yieldToEventLoop();
-      await ctx.storage.addObjects(request.collectionId, chunks[i], { id, final: i === chunks.length - 1 });
+      await ctx.writes.write(request.collectionId, {
+        objects: chunks[i] as IncomingObject[],
+        status: { id, final: i === chunks.length - 1 },
+      });
     }
   };
   const job = store().catch((error: unknown) => log.error({ err: error, status: id }, 'storing a POST failed; its status stays pending'));

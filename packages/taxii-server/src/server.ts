@@ -20,6 +20,7 @@ import {
 import type { ContextOptions, ServerContext } from './context.js';
 import { CursorSigner } from './cursor.js';
 import { installErrorHandling, sendError } from './error-handler.js';
+import { GroupCommit } from './group-commit.js';
 import { TAXII_MEDIA_TYPE } from './media-type.js';
 import { buildOpenApi } from './openapi.js';
 import apiRootPlugin from './plugins/api-root.js';
@@ -124,6 +125,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 
   const ctx: ServerContext = {
     storage,
+    writes: new GroupCommit(storage),
     authenticator: await Authenticator.create(valid.users ?? [], valid.tokens ?? []),
     cursors: new CursorSigner(valid.cursor_secret),
     discovery: valid.discovery,

@@ -6,10 +6,12 @@ import {
   type IncomingObject,
   type Micros,
   type ObjectQuery,
+  type ObjectWrite,
   type Page,
   parseMicros,
   type Status,
   type StatusDetail,
+  type StatusUpdate,
   type Storage,
   type StoredObject,
 } from './storage/storage.js';
@@ -46,7 +48,14 @@ export class MemoryStorage implements Storage {
     return this.#clock;
   }
 
-  async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: { id: string; final: boolean }): Promise<AddResult> {
+  async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
+    const results: AddResult[] = [];
+    for (const w of writes) results.push(await this.addObjects(collectionId, w.objects, w.status));
+    return results;
+  }
+
+  async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
+    if (status?.create) await this.createStatus({ ...status.create, status: 'pending', successes: [] });
     const list = this.objects.get(collectionId) ?? [];
     this.objects.set(collectionId, list);
     const added: StatusDetail[] = [];

@@ -647,6 +647,90 @@ export function storageConformance(name: string, make: MakeStorage): void {
     assert.equal(done?.collectionId, c);
   });
 
+  withStorage('writeObjects: a group of writes in one call, each with its own result; a later write sees the earlier ones', async (s) => {
+    const c = randomUUID();
+    const a = stix('indicator', uuid('indicator'), V1, '2.1', { n: 1 });
+    const b = stix('malware', uuid('malware'), V1, '2.1');
+    const conflicting = { ...a, raw: a.raw.replace('"n":1', '"n":2') };
+    const newer = stix('indicator', a.id, V2, '2.1');
+    const results = await s.writeObjects(c, [{ objects: [a, b] }, { objects: [a, conflicting, newer] }, { objects: [] }]);
+    assert.equal(results.length, 3);
+    assert.deepEqual(plain(results[0]?.added), [
+      { id: a.id, version: V1 },
+      { id: b.id, version: V1 },
+    ]);
+    assert.deepEqual(plain(results[1]?.duplicates), [{ id: a.id, version: V1 }]);
+    assert.equal(results[1]?.conflicts.length, 1);
+    assert.deepEqual(plain(results[1]?.added), [{ id: a.id, version: V2 }]);
+    assert.deepEqual(plain(results[2]), { added: [], duplicates: [], conflicts: [] });
+    // The flags of the group: V2 is the last version of a, V1 the first.
+    const last = await s.getObjects(c, { ids: [a.id], limit: 10 });
+    assert.deepEqual(
+      last.items.map((o) => o.version),
+      [V2],
+    );
+    const first = await s.getObjects(c, { ids: [a.id], versions: [{ kind: 'first' }], limit: 10 });
+    assert.deepEqual(
+      first.items.map((o) => o.version),
+      [V1],
+    );
+    const all = await s.getObjects(c, { versions: [{ kind: 'all' }], limit: 10 });
+    assert.equal(all.items.length, 3);
+    for (let i = 1; i < all.items.length; i++) assert.ok((all.items[i]?.dateAdded ?? 0) > (all.items[i - 1]?.dateAdded ?? 0));
+  });
+
+  withStorage('writeObjects: a status created by the write (complete when final, pending otherwise) in the same transaction', async (s) => {
+    const c = randomUUID();
+    const a = stix('indicator', uuid('indicator'), V1, '2.1');
+    const b = stix('indicator', uuid('indicator'), V1, '2.1');
+    const invalid = { id: 'indicator--bad', version: '', message: 'not valid' };
+    const one = status(c, { totalCount: 2, failures: [invalid], successes: [{ id: 'ignored', version: V1 }] });
+    const big = status(c, { totalCount: 2, pendings: [a, b].map((o) => ({ id: o.id, version: V1 })) });
+    const existing = stix('tool', uuid('tool'), V1, '2.1');
+    await s.addObjects(c, [existing]);
+    await s.writeObjects(c, [
+      { objects: [a, existing], status: { id: one.id, final: true, create: one } },
+      { objects: [b], status: { id: big.id, final: false, create: big } },
+    ]);
+    const done = await s.getStatus(one.id);
+    assert.equal(done?.status, 'complete');
+    assert.equal(done?.totalCount, 2);
+    assert.deepEqual(
+      plain(done?.successes)
+        .map((d) => d.id)
+        .sort(),
+      [a.id, existing.id].sort(),
+      'added and duplicates; the given successes are ignored',
+    );
+    assert.deepEqual(plain(done?.failures), [invalid]);
+    assert.deepEqual(done?.pendings, []);
+    assert.equal(done?.owner, 'alice');
+    const mid = await s.getStatus(big.id);
+    assert.equal(mid?.status, 'pending');
+    assert.deepEqual(plain(mid?.successes), [{ id: b.id, version: V1 }]);
+    assert.deepEqual(plain(mid?.pendings), [{ id: a.id, version: V1 }]);
+    await s.addObjects(c, [a], { id: big.id, final: true });
+    const end = await s.getStatus(big.id);
+    assert.equal(end?.status, 'complete');
+    assert.equal(end?.successes.length, 2);
+    assert.deepEqual(end?.pendings, []);
+  });
+
+  withStorage('writeObjects: a group is all or nothing (an error in one write stores none of them)', async (s) => {
+    const c = randomUUID();
+    const a = stix('indicator', uuid('indicator'), V1, '2.1');
+    // A status id given twice to `create`: the second insert violates the statuses key.
+    const st = status(c, { totalCount: 1 });
+    await assert.rejects(
+      s.writeObjects(c, [
+        { objects: [a], status: { id: st.id, final: true, create: st } },
+        { objects: [stix('tool', uuid('tool'), V1, '2.1')], status: { id: st.id, final: true, create: st } },
+      ]),
+    );
+    assert.equal((await s.getObjects(c, { versions: [{ kind: 'all' }], limit: 10 })).items.length, 0);
+    assert.equal(await s.getStatus(st.id), undefined);
+  });
+
   withStorage('status: expireStatuses removes only statuses completed before the instant', async (s) => {
     const c = randomUUID();
     const done = status(c, { status: 'complete', totalCount: 0 });

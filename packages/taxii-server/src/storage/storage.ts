@@ -69,6 +69,24 @@ export interface ObjectQuery {
   readonly limit: number;
 }
 
+/**
+ * An item range (TAXII 2.0 §3.4 pagination): the same selection as ObjectQuery, addressed by
+ * position in its date_added order instead of by a cursor.
+ */
+export interface RangeQuery extends Omit<ObjectQuery, 'after' | 'limit'> {
+  /** 0-based position of the first item. */
+  readonly offset: number;
+  /** At most this many items; at least 1. */
+  readonly limit: number;
+}
+
+export interface RangePage<T> {
+  /** In ascending dateAdded order: the items at positions offset, offset + 1, … */
+  readonly items: readonly T[];
+  /** How many items the selection holds in all, exactly, in the same snapshot as `items`. */
+  readonly total: number;
+}
+
 export interface Page<T> {
   /** In ascending dateAdded order. */
   readonly items: readonly T[];
@@ -98,6 +116,25 @@ export interface Status {
   /** The API root path and collection id of the request. */
   readonly apiRoot: string;
   readonly collectionId: string;
+}
+
+/** Where a write reports its outcome. */
+export interface StatusUpdate {
+  readonly id: string;
+  /** The last write of the request: the status becomes complete. */
+  readonly final: boolean;
+  /**
+   * Creates the status (pending; its successes are ignored, its failures, e.g. objects that
+   * failed validation, and pendings are kept) in the same transaction, before this write's
+   * outcome is added: a POST stored in one write costs one transaction. Absent: the status
+   * exists (createStatus).
+   */
+  readonly create?: Status;
+}
+
+export interface ObjectWrite {
+  readonly objects: readonly IncomingObject[];
+  readonly status?: StatusUpdate;
 }
 
 export interface AddResult {
@@ -142,16 +179,25 @@ export interface Storage {
    * (id, version, specVersion, raw). And, in the same transaction, when `status` is given, adds
    * the call's outcome to that status (successes/failures, pending → complete when `final`).
    */
-  addObjects(
-    collectionId: string,
-    objects: readonly IncomingObject[],
-    status?: { readonly id: string; readonly final: boolean },
-  ): Promise<AddResult>;
+  addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult>;
+
+  /**
+   * Several addObjects in ONE transaction, in order (a later write sees the earlier ones), one
+   * result per write: the server's group commit (ingest.ts) of POSTs that arrive together. All
+   * or nothing for the whole group.
+   */
+  writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]>;
 
   /** Get Objects / Get an Object (ids = [id]) with every filter of §3.4. */
   getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>>;
   /** The manifest: the same query, metadata only (no raw). */
   getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>>;
+  /**
+   * Items `offset` … `offset + limit - 1` of the selection, and the selection's size (TAXII 2.0
+   * Range paging). Bounded in memory: only the page's rows leave the database; the skip runs on
+   * an index, without reading the objects it skips.
+   */
+  getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>>;
   /** Deletes the versions of `id` the query selects (versions / specVersions); returns how many. */
   deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number>;
 

@@ -26,13 +26,16 @@ import {
   type IncomingObject,
   type Micros,
   type ObjectQuery,
+  type ObjectWrite,
   type Page,
   parseMicros,
   type Status,
   type StatusDetail,
+  type StatusUpdate,
   type Storage,
   type StoredObject,
 } from '../storage.js';
+import type { RangePage, RangeQuery } from '../storage.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStorageOptions {
@@ -266,105 +269,110 @@ export class SqliteStorage implements Storage {
 
   // ---------------------------------------------------------------- objects: write
 
-  async addObjects(
-    collectionId: string,
-    objects: readonly IncomingObject[],
-    status?: { readonly id: string; readonly final: boolean },
-  ): Promise<AddResult> {
+  async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
+    const [result] = await this.writeObjects(collectionId, [status === undefined ? { objects } : { objects, status }]);
+    return result as AddResult;
+  }
+
+  async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
     const db = this.#conn();
-    const run = db.transaction((): AddResult => {
-      const added: StatusDetail[] = [];
-      const duplicates: StatusDetail[] = [];
-      const conflicts: StatusDetail[] = [];
-      /** In input order, for the status. */
-      const outcomes: { kind: 'success' | 'failure'; detail: StatusDetail }[] = [];
-      if (objects.length > 0) {
-        const ckey = this.#ensureCkey(collectionId);
-        const clock = this.#stmt('SELECT last_date_added AS last FROM object_collections WHERE ckey = ?').get(ckey) as {
-          last: number;
-        };
-        const now = nowMicros();
-        let last = clock.last;
-        // Every stored version of the call's ids, in one query (objects_key): the duplicate /
-        // conflict checks and "is this the id's first row" need no statement per object. raw is
-        // read only for a (rare) key match.
-        const known = new Map<string, KnownRow[]>();
-        const ids = [...new Set(objects.map((o) => o.id))];
-        const rows = this.#stmt(
-          `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_key
-           WHERE ckey = ? AND id IN (SELECT value FROM json_each(?))`,
-        ).all(ckey, JSON.stringify(ids)) as KnownRow[];
-        for (const r of rows) pushTo(known, r.id, r);
-        const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
-        const sameRaw = (k: KnownRow, raw: string): boolean => (k.raw ?? (rawOf.get(k.r) as string)) === raw;
-        const insert = this.#stmt(
-          `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
-        );
-        // The first version of an id is its latest, first and only spec version: its flags are
-        // known without recomputing them (the common case of a feed adding new objects).
-        const insertOnly = this.#stmt(
-          `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
-        );
-        const touched = new Set<string>();
-        const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
-          if (versions === undefined) {
-            insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-            known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw }]);
-          } else {
-            insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-            versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw });
-            touched.add(o.id);
-          }
-        };
-        for (const o of objects) {
-          let version = o.version;
-          let versionMicros: number;
-          const versions = known.get(o.id);
-          if (version === undefined) {
-            const same = versions?.find((k) => k.sv === o.specVersion && sameRaw(k, o.raw));
-            if (same) {
-              const d = detail(o.id, same.version);
-              duplicates.push(d);
-              outcomes.push({ kind: 'success', detail: d });
-              continue;
-            }
-            last = Math.max(now, last + 1);
-            version = formatMicros(last);
-            versionMicros = last;
-            store(o, version, versionMicros, versions);
-          } else {
-            const parsed = parseMicros(version);
-            if (parsed === undefined) {
-              const d = detail(o.id, version, MALFORMED_VERSION);
-              conflicts.push(d);
-              outcomes.push({ kind: 'failure', detail: d });
-              continue;
-            }
-            versionMicros = parsed;
-            const existing = versions?.find((k) => k.vm === parsed && k.sv === o.specVersion);
-            if (existing) {
-              const same = sameRaw(existing, o.raw);
-              const d = same ? detail(o.id, version) : detail(o.id, version, CONFLICT);
-              (same ? duplicates : conflicts).push(d);
-              outcomes.push({ kind: same ? 'success' : 'failure', detail: d });
-              continue;
-            }
-            last = Math.max(now, last + 1);
-            store(o, version, versionMicros, versions);
-          }
-          const d = detail(o.id, version);
-          added.push(d);
-          outcomes.push({ kind: 'success', detail: d });
-        }
-        for (const id of touched) this.#refreshFlags(ckey, id);
-        if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
-      }
-      if (status) this.#recordOutcomes(status.id, status.final, outcomes);
-      return { added, duplicates, conflicts };
-    });
+    const run = db.transaction((): AddResult[] => writes.map((w) => this.#write(collectionId, w.objects, w.status)));
     return run.immediate();
+  }
+
+  /** One write, inside the caller's transaction. */
+  #write(collectionId: string, objects: readonly IncomingObject[], status: StatusUpdate | undefined): AddResult {
+    if (status?.create) this.#insertStatus({ ...status.create, status: 'pending', successes: [] });
+    const added: StatusDetail[] = [];
+    const duplicates: StatusDetail[] = [];
+    const conflicts: StatusDetail[] = [];
+    /** In input order, for the status. */
+    const outcomes: { kind: 'success' | 'failure'; detail: StatusDetail }[] = [];
+    if (objects.length > 0) {
+      const ckey = this.#ensureCkey(collectionId);
+      const clock = this.#stmt('SELECT last_date_added AS last FROM object_collections WHERE ckey = ?').get(ckey) as {
+        last: number;
+      };
+      const now = nowMicros();
+      let last = clock.last;
+      // Every stored version of the call's ids, in one query (objects_key): the duplicate /
+      // conflict checks and "is this the id's first row" need no statement per object. raw is
+      // read only for a (rare) key match.
+      const known = new Map<string, KnownRow[]>();
+      const ids = [...new Set(objects.map((o) => o.id))];
+      const rows = this.#stmt(
+        `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_key
+           WHERE ckey = ? AND id IN (SELECT value FROM json_each(?))`,
+      ).all(ckey, JSON.stringify(ids)) as KnownRow[];
+      for (const r of rows) pushTo(known, r.id, r);
+      const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
+      const sameRaw = (k: KnownRow, raw: string): boolean => (k.raw ?? (rawOf.get(k.r) as string)) === raw;
+      const insert = this.#stmt(
+        `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
+      );
+      // The first version of an id is its latest, first and only spec version: its flags are
+      // known without recomputing them (the common case of a feed adding new objects).
+      const insertOnly = this.#stmt(
+        `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
+      );
+      const touched = new Set<string>();
+      const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
+        if (versions === undefined) {
+          insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+          known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw }]);
+        } else {
+          insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+          versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw });
+          touched.add(o.id);
+        }
+      };
+      for (const o of objects) {
+        let version = o.version;
+        let versionMicros: number;
+        const versions = known.get(o.id);
+        if (version === undefined) {
+          const same = versions?.find((k) => k.sv === o.specVersion && sameRaw(k, o.raw));
+          if (same) {
+            const d = detail(o.id, same.version);
+            duplicates.push(d);
+            outcomes.push({ kind: 'success', detail: d });
+            continue;
+          }
+          last = Math.max(now, last + 1);
+          version = formatMicros(last);
+          versionMicros = last;
+          store(o, version, versionMicros, versions);
+        } else {
+          const parsed = parseMicros(version);
+          if (parsed === undefined) {
+            const d = detail(o.id, version, MALFORMED_VERSION);
+            conflicts.push(d);
+            outcomes.push({ kind: 'failure', detail: d });
+            continue;
+          }
+          versionMicros = parsed;
+          const existing = versions?.find((k) => k.vm === parsed && k.sv === o.specVersion);
+          if (existing) {
+            const same = sameRaw(existing, o.raw);
+            const d = same ? detail(o.id, version) : detail(o.id, version, CONFLICT);
+            (same ? duplicates : conflicts).push(d);
+            outcomes.push({ kind: same ? 'success' : 'failure', detail: d });
+            continue;
+          }
+          last = Math.max(now, last + 1);
+          store(o, version, versionMicros, versions);
+        }
+        const d = detail(o.id, version);
+        added.push(d);
+        outcomes.push({ kind: 'success', detail: d });
+      }
+      for (const id of touched) this.#refreshFlags(ckey, id);
+      if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
+    }
+    if (status) this.#recordOutcomes(status.id, status.final, outcomes);
+    return { added, duplicates, conflicts };
   }
 
   #ensureCkey(collectionId: string): number {
@@ -477,31 +485,79 @@ export class SqliteStorage implements Storage {
     return { items, more };
   }
 
+  // ---------------------------------------------------------------- objects: item ranges (TAXII 2.0)
+
+  async getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>> {
+    const ckey = this.#ckey(collectionId);
+    if (ckey === undefined) return { items: [], total: 0 };
+    const limit = Math.max(1, Math.floor(query.limit));
+    const offset = Math.max(0, Math.floor(query.offset));
+    const from = query.ids ? 'objects o INDEXED BY objects_key' : 'objects o';
+    const types = query.types && !query.ids ? [...new Set(query.types)] : [undefined];
+    // One read transaction: the page and the count see one snapshot (WAL).
+    return this.#conn().transaction((): RangePage<StoredObject> => {
+      // The skip reads index entries only (rowid, date_added); the rows are fetched for the page.
+      // Several types: one ordered scan per type, merged by the compound ORDER BY.
+      const params: Params = { limit: limit + 1, offset };
+      const arms = types.map((type, i) => {
+        const f = filter(ckey, query, type, query.addedAfter);
+        if (type === undefined) Object.assign(params, f.params);
+        else for (const [name, value] of Object.entries(f.params)) params[name === 'type' ? `type${i}` : name] = value;
+        const where = type === undefined ? f.where : f.where.replace('o.type = @type', `o.type = @type${i}`);
+        return `SELECT o.rowid AS r, o.date_added AS d FROM ${from} WHERE ${where}`;
+      });
+      const keys = this.#stmt(`${arms.join(' UNION ALL ')} ORDER BY d LIMIT @limit OFFSET @offset`)
+        .pluck()
+        .all(params) as number[];
+      const more = keys.length > limit;
+      let total = offset + Math.min(keys.length, limit);
+      if (more || (keys.length === 0 && offset > 0)) {
+        const f = filter(ckey, query, undefined, query.addedAfter);
+        total = this.#stmt(`SELECT count(*) FROM ${from} WHERE ${f.where}`).pluck().get(f.params) as number;
+      }
+      if (keys.length === 0) return { items: [], total };
+      const rows = this.#stmt(
+        `SELECT o.id, o.type, o.version, o.spec_version, o.date_added, o.raw FROM objects o
+         WHERE o.rowid IN (SELECT value FROM json_each(?)) ORDER BY o.date_added`,
+      ).all(JSON.stringify(keys.slice(0, limit))) as ObjectRow[];
+      const items = rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        version: r.version,
+        specVersion: r.spec_version,
+        dateAdded: r.date_added,
+        raw: r.raw as string,
+      }));
+      return { items, total };
+    })();
+  }
+
   // ---------------------------------------------------------------- statuses
 
   async createStatus(status: Status): Promise<void> {
-    const db = this.#conn();
-    db.transaction(() => {
-      this.#stmt(
-        `INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id, completed_micros)
+    this.#conn().transaction(() => this.#insertStatus(status))();
+  }
+
+  #insertStatus(status: Status): void {
+    this.#stmt(
+      `INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id, completed_micros)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        status.id,
-        status.status,
-        status.requestTimestamp,
-        status.totalCount,
-        status.owner ?? null,
-        status.apiRoot,
-        status.collectionId,
-        status.status === 'complete' ? nowMicros() : null,
-      );
-      // The pending part last: the parts after it are addObjects outcomes (see getStatus).
-      this.#insertParts(status.id, [
-        ['success', status.successes.map(copyDetail)],
-        ['failure', status.failures.map(copyDetail)],
-        ['pending', status.pendings.map(copyDetail)],
-      ]);
-    })();
+    ).run(
+      status.id,
+      status.status,
+      status.requestTimestamp,
+      status.totalCount,
+      status.owner ?? null,
+      status.apiRoot,
+      status.collectionId,
+      status.status === 'complete' ? nowMicros() : null,
+    );
+    // The pending part last: the parts after it are addObjects outcomes (see getStatus).
+    this.#insertParts(status.id, [
+      ['success', status.successes.map(copyDetail)],
+      ['failure', status.failures.map(copyDetail)],
+      ['pending', status.pendings.map(copyDetail)],
+    ]);
   }
 
   async getStatus(id: string): Promise<Status | undefined> {
