@@ -5,8 +5,12 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerConvert } from './commands/convert.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerPattern } from './commands/pattern.js';
+import { registerPull } from './commands/pull.js';
+import { registerPush } from './commands/push.js';
 import { registerServe } from './commands/serve.js';
+import { registerSync } from './commands/sync.js';
 import { registerValidate } from './commands/validate.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 
@@ -29,6 +33,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   registerConvert(program, (code) => (exitCode = code));
   registerPattern(program, (code) => (exitCode = code));
   registerServe(program, (code) => (exitCode = code));
+  registerDiscover(program, (code) => (exitCode = code));
+  registerPull(program, (code) => (exitCode = code));
+  registerPush(program, (code) => (exitCode = code));
+  registerSync(program, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

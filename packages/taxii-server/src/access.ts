@@ -1,5 +1,10 @@
-/** Per-collection access (TAXII 2.1 §5.1, §5.2, §5.7): the read and write lists of a collection. */
+/**
+ * Per-collection access (TAXII 2.1 §5.1, §5.2, §5.7; TAXII 2.0 §5.1, §5.2): the read and write
+ * lists of a collection, the same for clients of both versions.
+ */
+import { isVisibleTo } from './collection-media.js';
 import { TaxiiError } from './errors.js';
+import type { TaxiiVersion } from './media-type.js';
 import type { CollectionRecord, Storage } from './storage/storage.js';
 
 export interface Permissions {
@@ -27,8 +32,11 @@ export async function resolveCollection(
   idOrAlias: string,
   user: string,
   need: Need,
+  version: TaxiiVersion = '2.1',
 ): Promise<{ collection: CollectionRecord; permissions: Permissions }> {
-  const collection = await storage.getCollection(apiRoot, idOrAlias);
+  const found = await storage.getCollection(apiRoot, idOrAlias);
+  // A collection that offers nothing a client's TAXII version carries does not exist for it either.
+  const collection = found && isVisibleTo(found, version) ? found : undefined;
   const permissions = collection ? permissionsOf(collection, user) : { read: false, write: false };
   if (!collection || (!permissions.read && !permissions.write))
     throw new TaxiiError('TAXII_NOT_FOUND', `no collection ${JSON.stringify(idOrAlias)}`);

@@ -92,6 +92,44 @@ test('api_roots must not be empty and must not use reserved paths', () => {
   );
 });
 
+test('the TAXII 2.0 discovery path "taxii" is reserved too (TAXII 2.0 §7.3: /taxii/)', () => {
+  assert.deepEqual(
+    issuePaths(() => validateConfig({ ...minimal, api_roots: [{ ...minimal.api_roots[0], path: 'taxii' }] })),
+    ['api_roots[0].path'],
+  );
+  assert.doesNotThrow(() => validateConfig({ ...minimal, api_roots: [{ ...minimal.api_roots[0], path: 'taxii-feeds' }] }));
+});
+
+const withMediaTypes = (media_types: unknown) => ({
+  ...minimal,
+  api_roots: [{ ...minimal.api_roots[0], collections: [{ ...minimal.api_roots[0].collections[0], media_types }] }],
+});
+
+test('media_types: STIX 2.1 and 2.0 media types, in TAXII 2.1 or 2.0 spelling, are accepted', () => {
+  for (const list of [
+    ['application/vnd.oasis.stix+json; version=2.0'],
+    ['application/vnd.oasis.stix+json;version=2.0', 'application/stix+json;version=2.1'],
+    ['application/stix+json; version=2.0'],
+    ['application/stix+json'],
+  ])
+    assert.doesNotThrow(() => validateConfig(withMediaTypes(list)), list.join());
+});
+
+test('media_types: anything else is an issue at its index', () => {
+  assert.deepEqual(
+    issuePaths(() =>
+      validateConfig(
+        withMediaTypes(['application/stix+json;version=2.1', 'application/json', 'application/vnd.oasis.stix+json; version=2.1']),
+      ),
+    ),
+    ['api_roots[0].collections[0].media_types[1]', 'api_roots[0].collections[0].media_types[2]'],
+  );
+  assert.deepEqual(
+    issuePaths(() => validateConfig(withMediaTypes([]))),
+    ['api_roots[0].collections[0].media_types'],
+  );
+});
+
 test('loadConfig reads YAML and JSON; relative paths are relative to the file', async () => {
   const yaml = join(dir, 'c.yaml');
   await writeFile(

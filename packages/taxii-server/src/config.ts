@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ConfigIssue } from './errors.js';
+import { stixVersionsOf } from './media-type.js';
 import { parsePasswordHash } from './password.js';
 
 export interface TlsConfig {
@@ -50,7 +51,11 @@ export interface CollectionConfig {
   /** Usernames that may read / write; `*` means every authenticated user. */
   readonly read: readonly string[];
   readonly write: readonly string[];
-  /** Default: application/stix+json;version=2.1 and ;version=2.0. */
+  /**
+   * The STIX versions offered (collection-media.ts): application/stix+json;version=2.1 and/or
+   * ;version=2.0, or the TAXII 2.0 name application/vnd.oasis.stix+json; version=2.0. Default:
+   * application/stix+json;version=2.1 and ;version=2.0.
+   */
   readonly media_types?: readonly string[];
 }
 
@@ -96,7 +101,8 @@ export const DEFAULT_MEDIA_TYPES = ['application/stix+json;version=2.1', 'applic
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 const ALIAS = /^[A-Za-z0-9._~-]+$/;
-const RESERVED_ROOTS = new Set(['taxii2', 'healthz', 'openapi.json']);
+// taxii2 and taxii are the TAXII 2.1 and 2.0 discovery URLs.
+const RESERVED_ROOTS = new Set(['taxii2', 'taxii', 'healthz', 'openapi.json']);
 
 type Json = Record<string, unknown>;
 
@@ -296,6 +302,14 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
       }
       const mediaTypes = c.strings(collection, 'media_types', cpath, false);
       if (mediaTypes && mediaTypes.length === 0) c.fail(`${cpath}.media_types`, 'must not be empty (omit it for the default)');
+      // The STIX versions the collection offers (collection-media.ts), in TAXII 2.1 or 2.0 spelling.
+      mediaTypes?.forEach((mediaType, k) => {
+        if (typeof mediaType === 'string' && mediaType !== '' && stixVersionsOf(mediaType) === undefined)
+          c.fail(
+            `${cpath}.media_types[${k}]`,
+            `${JSON.stringify(mediaType)} is not a STIX media type this server serves (application/stix+json;version=2.1, application/stix+json;version=2.0 or application/vnd.oasis.stix+json; version=2.0)`,
+          );
+      });
     });
   });
 

@@ -1,10 +1,13 @@
 /**
  * The one error handler (STYLE.md): every error — ours, Fastify's (schema, body, media type,
  * size), an unknown route, a bug — leaves as a TAXII error resource (TAXII 2.1 §3.6.1) with the
- * TAXII media type. Nothing else: no HTML, no stack trace; 5xx details go to the log only.
+ * TAXII media type of the client's version (2.0 or 2.1). Nothing else: no HTML, no stack trace;
+ * 5xx details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TaxiiError, type TaxiiErrorCode, TaxiiErrorCodes } from './errors.js';
+import { taxiiMediaType } from './media-type.js';
+import { versionOf } from './negotiation.js';
 import { sendTaxii } from './reply.js';
 
 const FASTIFY_CODES: Readonly<Record<string, TaxiiErrorCode>> = {
@@ -43,13 +46,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (taxii.statusCode >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: taxii.code, status: taxii.statusCode }, taxii.message);
   for (const [name, value] of Object.entries(taxii.headers)) reply.header(name, value);
-  return sendTaxii(reply, taxii.statusCode, {
-    title: taxii.title,
-    description: taxii.message,
-    error_code: taxii.code,
-    http_status: String(taxii.statusCode),
-    ...(request.id ? { error_id: String(request.id) } : {}),
-  });
+  // TAXII 2.0 §3.6.1 has the same error resource as 2.1; only the media type differs.
+  return sendTaxii(
+    reply,
+    taxii.statusCode,
+    {
+      title: taxii.title,
+      description: taxii.message,
+      error_code: taxii.code,
+      http_status: String(taxii.statusCode),
+      ...(request.id ? { error_id: String(request.id) } : {}),
+    },
+    taxiiMediaType(versionOf(request)),
+  );
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

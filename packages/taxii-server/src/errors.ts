@@ -1,7 +1,8 @@
 /**
  * The server's one error table (STYLE.md: fastify's lib/errors.js). Callers and tests check
  * codes, never message text. Every error a client sees is a TAXII error resource (TAXII 2.1
- * §3.6.1) built from one of these entries by the error handler (error-handler.ts).
+ * §3.6.1, TAXII 2.0 §3.6.1: the same properties) built from one of these entries by the error
+ * handler (error-handler.ts), in the media type of the client's TAXII version.
  */
 
 export const TaxiiErrorCodes = {
@@ -17,6 +18,7 @@ export const TaxiiErrorCodes = {
   TAXII_REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
   TAXII_PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   TAXII_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  TAXII_RANGE_NOT_SATISFIABLE: { status: 416, title: 'Requested range not satisfiable' },
   TAXII_UNPROCESSABLE: { status: 422, title: 'Unprocessable entity' },
   TAXII_INTERNAL: { status: 500, title: 'Internal server error' },
   TAXII_UNAVAILABLE: { status: 503, title: 'Service unavailable' },

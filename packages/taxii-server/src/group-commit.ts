@@ -89,7 +89,7 @@ export class GroupCommit {
         collectionId,
         group.map((q) => q.write),
       );
-      group.forEach((q, i) => q.resolve(results[i] as AddResult));
+      for (const [i, q] of group.entries()) q.resolve(results[i] as AddResult);
       return;
     } catch (error) {
       if (group.length === 1) {

@@ -1,4 +1,4 @@
-/** @taxiway/taxii-server: a TAXII 2.1 server over SQLite or PostgreSQL. */
+/** @taxiway/taxii-server: a TAXII 2.1 (and 2.0) server over SQLite or PostgreSQL. */
 export {
   type ApiRootConfig,
   applyEnvironment,
@@ -17,7 +17,9 @@ export {
 } from './config.js';
 export { createDemo, type Demo, type DemoOptions } from './demo.js';
 export { ConfigError, type ConfigIssue, TaxiiError, type TaxiiErrorCode, TaxiiErrorCodes } from './errors.js';
-export { acceptsTaxii, isTaxiiContentType, TAXII_MEDIA_TYPE } from './media-type.js';
+export { acceptsTaxii, isTaxiiContentType, STIX_20_MEDIA_TYPE, TAXII_20_MEDIA_TYPE, TAXII_MEDIA_TYPE } from './media-type.js';
 export { hashPassword, hashToken, type ScryptParameters, verifyPassword } from './password.js';
 export { type CreateServerOptions, createServer, openStorage } from './server.js';
+export { PostgresStorage, type PostgresStorageOptions } from './storage/postgres/postgres-storage.js';
+export { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite/sqlite-storage.js';
 export type { Storage } from './storage/storage.js';

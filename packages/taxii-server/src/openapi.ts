@@ -1,15 +1,25 @@
 /**
- * The OpenAPI 3.0 description served at /openapi.json: written by hand from TAXII 2.1 §4–§5
- * (not generated from the routes), with the configured API roots as concrete paths (an API root
- * path may hold "/", which an OpenAPI path parameter cannot).
+ * The OpenAPI 3.0 description served at /openapi.json: written by hand from TAXII 2.1 §4–§5 and
+ * TAXII 2.0 §4–§5 (not generated from the routes), with the configured API roots as concrete
+ * paths (an API root path may hold "/", which an OpenAPI path parameter cannot). Both versions
+ * share the API root URLs: each operation lists the media types of both, and the Accept (or, for
+ * a POST, the Content-Type) chooses.
  */
 import type { ServerContext } from './context.js';
-import { TAXII_MEDIA_TYPE } from './media-type.js';
+import { OMITTED_HEADER } from './conversion.js';
+import { STIX_20_MEDIA_TYPE, TAXII_20_MEDIA_TYPE, TAXII_MEDIA_TYPE } from './media-type.js';
 
 type Json = { readonly [key: string]: unknown };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const taxii = (schema: Json) => ({ content: { [TAXII_MEDIA_TYPE]: { schema } } });
+const taxii20 = (schema: Json) => ({ content: { [TAXII_20_MEDIA_TYPE]: { schema } } });
+/** A TAXII resource in 2.1 and in 2.0. */
+const both = (schema21: Json, schema20: Json = schema21) => ({
+  content: { [TAXII_MEDIA_TYPE]: { schema: schema21 }, [TAXII_20_MEDIA_TYPE]: { schema: schema20 } },
+});
+/** Objects: a TAXII 2.1 envelope, or a STIX 2.0 bundle (TAXII 2.0 §3.7). */
+const objectsContent = { content: { [TAXII_MEDIA_TYPE]: { schema: ref('Envelope') }, [STIX_20_MEDIA_TYPE]: { schema: ref('Bundle') } } };
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/E${s}` }]));
 const dateHeaders = {
   'X-TAXII-Date-Added-First': { description: 'date_added of the first object of the response', schema: { type: 'string' } },
@@ -32,6 +42,29 @@ const P = {
   next: q('next', 'the next cursor of the previous page, sent with the same filters'),
 };
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const rangeParam = {
+  name: 'Range',
+  in: 'header',
+  required: false,
+  description: 'TAXII 2.0 §3.4: items first-last (inclusive, zero-based), also items=first-last, items first-, items -n',
+  schema: { type: 'string' },
+};
+const omittedHeader = {
+  [OMITTED_HEADER]: {
+    description: 'objects of this page left out: no form in the STIX version served (absent when none)',
+    schema: { type: 'integer' },
+  },
+};
+const pagedHeaders = {
+  ...dateHeaders,
+  ...omittedHeader,
+  'Accept-Ranges': { description: 'TAXII 2.0: items', schema: { type: 'string' } },
+};
+const partial = (description: string, content: Json) => ({
+  description: `TAXII 2.0: a range of the ${description} (or the first page, when the server pages)`,
+  headers: { ...pagedHeaders, 'Content-Range': { description: 'items first-last/total', schema: { type: 'string' } } },
+  ...content,
+});
 
 export function buildOpenApi(ctx: ServerContext): Json {
   const paths: Record<string, Json> = {
@@ -39,6 +72,12 @@ export function buildOpenApi(ctx: ServerContext): Json {
       get: {
         summary: 'Server discovery (TAXII 2.1 §4.1)',
         responses: { 200: { description: 'discovery', ...taxii(ref('Discovery')) }, ...errors(401, 406) },
+      },
+    },
+    '/taxii/': {
+      get: {
+        summary: 'Server discovery (TAXII 2.0 §4.1): api_roots as absolute URLs',
+        responses: { 200: { description: 'discovery', ...taxii20(ref('Discovery')) }, ...errors(401, 406) },
       },
     },
   };
@@ -50,83 +89,94 @@ export function buildOpenApi(ctx: ServerContext): Json {
     paths[`${base}/`] = {
       get: {
         tags: tag,
-        summary: 'API root information (§4.2)',
-        responses: { 200: { description: 'api-root', ...taxii(ref('ApiRoot')) }, ...errors(401, 406) },
+        summary: 'API root information (2.1 §4.2, 2.0 §4.2)',
+        responses: { 200: { description: 'api-root', ...both(ref('ApiRoot')) }, ...errors(401, 406) },
       },
     };
     paths[`${base}/status/{statusId}/`] = {
       get: {
         tags: tag,
-        summary: 'Status of an Add Objects request (§4.3); visible to its requester and the collection readers',
+        summary: 'Status of an Add Objects request (2.1 §4.3, 2.0 §4.3); visible to its requester and the collection readers',
         parameters: [pathParam('statusId', 'status id')],
-        responses: { 200: { description: 'status', ...taxii(ref('Status')) }, ...errors(401, 404, 406) },
+        responses: { 200: { description: 'status', ...both(ref('Status'), ref('Status20')) }, ...errors(401, 404, 406) },
       },
     };
     paths[`${base}/collections/`] = {
       get: {
         tags: tag,
-        summary: 'Collections the requester may read or write (§5.1)',
-        responses: { 200: { description: 'collections', ...taxii(ref('Collections')) }, ...errors(401, 406) },
+        summary: 'Collections the requester may read or write (2.1 §5.1, 2.0 §5.1: those offering STIX 2.0)',
+        parameters: [rangeParam],
+        responses: {
+          200: { description: 'collections', ...both(ref('Collections')) },
+          206: partial('collections', taxii20(ref('Collections'))),
+          ...errors(401, 406, 416),
+        },
       },
     };
     paths[`${base}/collections/{collection}/`] = {
       get: {
         tags: tag,
-        summary: 'One collection (§5.2)',
+        summary: 'One collection (2.1 §5.2, 2.0 §5.2)',
         parameters: [collection],
-        responses: { 200: { description: 'collection', ...taxii(ref('Collection')) }, ...errors(400, 401, 404, 406) },
+        responses: { 200: { description: 'collection', ...both(ref('Collection')) }, ...errors(400, 401, 404, 406) },
       },
     };
     paths[`${base}/collections/{collection}/manifest/`] = {
       get: {
         tags: tag,
-        summary: 'Object manifests (§5.3)',
-        parameters: [collection, P.addedAfter, P.limit, P.next, P.id, P.type, P.version, P.specVersion],
+        summary: 'Object manifests (2.1 §5.3, 2.0 §5.6); 2.0: no limit, next, match[spec_version]',
+        parameters: [collection, rangeParam, P.addedAfter, P.limit, P.next, P.id, P.type, P.version, P.specVersion],
         responses: {
-          200: { description: 'manifest', headers: dateHeaders, ...taxii(ref('Manifest')) },
-          ...errors(400, 401, 403, 404, 406),
+          200: { description: 'manifest', headers: pagedHeaders, ...both(ref('Manifest'), ref('Manifest20')) },
+          206: partial('manifest entries', taxii20(ref('Manifest20'))),
+          ...errors(400, 401, 403, 404, 406, 416),
         },
       },
     };
     paths[`${base}/collections/{collection}/objects/`] = {
       get: {
         tags: tag,
-        summary: 'Objects (§5.4)',
-        parameters: [collection, P.addedAfter, P.limit, P.next, P.id, P.type, P.version, P.specVersion],
+        summary: 'Objects (2.1 §5.4, 2.0 §5.3); 2.0: no limit, next, match[spec_version]',
+        parameters: [collection, rangeParam, P.addedAfter, P.limit, P.next, P.id, P.type, P.version, P.specVersion],
         responses: {
-          200: { description: 'envelope', headers: dateHeaders, ...taxii(ref('Envelope')) },
-          ...errors(400, 401, 403, 404, 406),
+          200: { description: 'envelope (2.1) or bundle (2.0)', headers: pagedHeaders, ...objectsContent },
+          206: partial('objects', { content: { [STIX_20_MEDIA_TYPE]: { schema: ref('Bundle') } } }),
+          ...errors(400, 401, 403, 404, 406, 416),
         },
       },
       post: {
         tags: tag,
-        summary: `Add objects (§5.5); at most ${root.max_content_length} octets`,
+        summary: `Add objects (2.1 §5.5: an envelope; 2.0 §5.4: a STIX 2.0 bundle); at most ${root.max_content_length} octets`,
         parameters: [collection],
-        requestBody: { required: true, ...taxii(ref('Envelope')) },
-        responses: { 202: { description: 'status', ...taxii(ref('Status')) }, ...errors(400, 401, 403, 404, 406, 413, 415, 422) },
+        requestBody: { required: true, ...objectsContent },
+        responses: {
+          202: { description: 'status', ...both(ref('Status'), ref('Status20')) },
+          ...errors(400, 401, 403, 404, 406, 413, 415, 422),
+        },
       },
     };
     paths[`${base}/collections/{collection}/objects/{objectId}/`] = {
       get: {
         tags: tag,
-        summary: 'An object (§5.6)',
-        parameters: [collection, object, P.addedAfter, P.limit, P.next, P.version, P.specVersion],
+        summary: 'An object (2.1 §5.6, 2.0 §5.5)',
+        parameters: [collection, object, rangeParam, P.addedAfter, P.limit, P.next, P.version, P.specVersion],
         responses: {
-          200: { description: 'envelope', headers: dateHeaders, ...taxii(ref('Envelope')) },
-          ...errors(400, 401, 403, 404, 406),
+          200: { description: 'envelope (2.1) or bundle (2.0)', headers: pagedHeaders, ...objectsContent },
+          206: partial('versions of the object', { content: { [STIX_20_MEDIA_TYPE]: { schema: ref('Bundle') } } }),
+          ...errors(400, 401, 403, 404, 406, 416),
         },
       },
       delete: {
         tags: tag,
-        summary: 'Delete an object (§5.7): all versions unless match[version]; needs read and write',
+        summary: 'Delete an object (2.1 §5.7): all versions unless match[version]; needs read and write. TAXII 2.0: 405',
         parameters: [collection, object, P.version, P.specVersion],
-        responses: { 200: { description: 'deleted (no body)' }, ...errors(400, 401, 403, 404, 406) },
+        responses: { 200: { description: 'deleted (no body)' }, ...errors(400, 401, 403, 404, 405, 406) },
       },
     };
     paths[`${base}/collections/{collection}/objects/{objectId}/versions/`] = {
       get: {
         tags: tag,
-        summary: 'Versions of an object (§5.8)',
+        summary: 'Versions of an object (2.1 §5.8). TAXII 2.0: 404',
         parameters: [collection, object, P.addedAfter, P.limit, P.next, P.specVersion],
         responses: {
           200: { description: 'versions', headers: dateHeaders, ...taxii(ref('Versions')) },
@@ -159,16 +209,22 @@ export function buildOpenApi(ctx: ServerContext): Json {
       [401, 'Authentication required (WWW-Authenticate: Basic, Bearer)'],
       [403, 'The collection is visible but not readable / writable by the requester'],
       [404, 'Not found, or not visible to the requester'],
-      [406, 'The Accept header excludes application/taxii+json;version=2.1'],
+      [405, 'The endpoint does not take this method (TAXII 2.0 clients: DELETE)'],
+      [406, 'The Accept header excludes every media type of the endpoint'],
       [413, 'The body exceeds max_content_length'],
-      [415, 'The Content-Type is not application/taxii+json;version=2.1'],
-      [422, 'The body is not a TAXII envelope of objects'],
+      [415, `The Content-Type is neither ${TAXII_MEDIA_TYPE} nor ${STIX_20_MEDIA_TYPE}`],
+      [416, 'TAXII 2.0: the range starts beyond the end (Content-Range: items */total)'],
+      [422, 'The body is not a TAXII envelope / STIX 2.0 bundle of objects, or holds a STIX version the collection does not offer'],
       [503, 'The storage does not answer'],
-    ].map(([s, d]) => [`E${s}`, { description: d, ...taxii(ref('Error')) }]),
+    ].map(([s, d]) => [`E${s}`, { description: d, ...both(ref('Error')) }]),
   );
   return {
     openapi: '3.0.3',
-    info: { title: ctx.discovery.title, version: '2.1', description: 'A TAXII 2.1 server (OASIS TAXII 2.1, 10 June 2021) by Taxiway.' },
+    info: {
+      title: ctx.discovery.title,
+      version: '2.1',
+      description: 'A TAXII 2.1 server (OASIS TAXII 2.1, 10 June 2021) that also speaks TAXII 2.0 (CS01, 19 July 2017), by Taxiway.',
+    },
     security: [{ basic: [] }, { bearer: [] }],
     paths,
     components: {
@@ -252,6 +308,53 @@ export function buildOpenApi(ctx: ServerContext): Json {
           },
         },
         Versions: { type: 'object', properties: { more: bool, next: str, versions: { type: 'array', items: str } } },
+        Status20: {
+          type: 'object',
+          description: 'TAXII 2.0 §4.3.1: successes and pendings are object ids',
+          required: ['id', 'status', 'total_count', 'success_count', 'failure_count', 'pending_count'],
+          properties: {
+            id: str,
+            status: { type: 'string', enum: ['pending', 'complete'] },
+            request_timestamp: str,
+            total_count: int,
+            success_count: int,
+            successes: { type: 'array', items: str },
+            failure_count: int,
+            failures: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: str, message: str } } },
+            pending_count: int,
+            pendings: { type: 'array', items: str },
+          },
+        },
+        Manifest20: {
+          type: 'object',
+          description: 'TAXII 2.0 §5.6.1: one entry per stored version',
+          properties: {
+            objects: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id'],
+                properties: {
+                  id: str,
+                  date_added: str,
+                  versions: { type: 'array', items: str },
+                  media_types: { type: 'array', items: str },
+                },
+              },
+            },
+          },
+        },
+        Bundle: {
+          type: 'object',
+          description: 'A STIX 2.0 bundle (STIX 2.0 Part 1 §5)',
+          required: ['type', 'id', 'spec_version'],
+          properties: {
+            type: { type: 'string', enum: ['bundle'] },
+            id: str,
+            spec_version: { type: 'string', enum: ['2.0'] },
+            objects: { type: 'array', items: { type: 'object', description: 'a STIX 2.0 object' } },
+          },
+        },
       },
     },
   };

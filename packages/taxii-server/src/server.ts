@@ -1,7 +1,7 @@
 /**
- * createServer(): a Fastify instance serving TAXII 2.1 (every endpoint of §4 and §5) over a
- * Storage. The TAXII tree (/taxii2/ and the API roots) sits behind the auth plugin; /healthz and
- * /openapi.json sit outside it.
+ * createServer(): a Fastify instance serving TAXII 2.1 (every endpoint of §4 and §5) and, on the
+ * same API roots and data, TAXII 2.0 (negotiation.ts) over a Storage. The TAXII tree (/taxii2/,
+ * /taxii/ and the API roots) sits behind the auth plugin; /healthz and /openapi.json sit outside it.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

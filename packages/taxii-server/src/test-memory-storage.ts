@@ -9,6 +9,8 @@ import {
   type ObjectWrite,
   type Page,
   parseMicros,
+  type RangePage,
+  type RangeQuery,
   type Status,
   type StatusDetail,
   type StatusUpdate,
@@ -138,6 +140,10 @@ export class MemoryStorage implements Storage {
 
   async getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
     return this.#select(collectionId, query);
+  }
+  async getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>> {
+    const all = this.#select(collectionId, { ...query, limit: Number.MAX_SAFE_INTEGER }).items;
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length };
   }
   async getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>> {
     const page = this.#select(collectionId, query);

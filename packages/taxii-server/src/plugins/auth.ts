@@ -1,11 +1,12 @@
 /**
  * The auth plugin: every request of the TAXII tree is authenticated (401 with WWW-Authenticate
- * otherwise) and must accept the TAXII media type (406 otherwise, TAXII 2.1 §3.1).
+ * otherwise) and must accept a media type of the route in TAXII 2.1 or 2.0 (406 otherwise,
+ * TAXII 2.1 §3.1; negotiation.ts decides the version).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContextOptions } from '../context.js';
-import { TaxiiError } from '../errors.js';
-import { acceptsTaxii } from '../media-type.js';
+import { likelyVersion, type TaxiiVersion } from '../media-type.js';
+import { negotiateVersion } from '../negotiation.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,13 +17,15 @@ declare module 'fastify' {
 
 const authPlugin: FastifyPluginAsync<ContextOptions> = async (app, { ctx }) => {
   app.decorateRequest('taxiiUser', '');
-  app.addHook('onRequest', async (request) => {
+  // null until the hook below sets it: errors raised before read the headers (negotiation.ts versionOf).
+  app.decorateRequest('taxiiVersion', null as unknown as TaxiiVersion);
+  app.addHook('onRequest', async (request, reply) => {
+    // One URL, two versions chosen by Accept: caches must key on it (RFC 9110 §12.5.5).
+    reply.header('vary', 'Accept');
+    // First the likely version, so that a 401 or a 406 reaches a TAXII 2.0 client in 2.0.
+    request.taxiiVersion = likelyVersion(request.headers.accept, request.headers['content-type']);
     request.taxiiUser = await ctx.authenticator.authenticate(request.headers.authorization);
-    if (!acceptsTaxii(request.headers.accept))
-      throw new TaxiiError(
-        'TAXII_NOT_ACCEPTABLE',
-        `this server answers in application/taxii+json;version=2.1, which the Accept header ${JSON.stringify(request.headers.accept)} excludes`,
-      );
+    request.taxiiVersion = negotiateVersion(request);
   });
 };
 

@@ -1,14 +1,16 @@
 /**
- * GET {api-root}/status/{status-id}/ (TAXII 2.1 §4.3). A status is shown to the user who made
- * the request and to readers of its collection; to anyone else it does not exist (404).
+ * GET {api-root}/status/{status-id}/ (TAXII 2.1 §4.3, TAXII 2.0 §4.3). A status is shown to the
+ * user who made the request and to readers of its collection; to anyone else it does not exist
+ * (404). Its shape is the client's version's, whichever version made the POST.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { permissionsOf } from '../access.js';
 import type { ApiRootOptions } from '../context.js';
 import { TaxiiError } from '../errors.js';
+import { taxiiMediaType } from '../media-type.js';
 import { refuseOtherMethods } from '../method-not-allowed.js';
 import { sendTaxii } from '../reply.js';
-import { statusResource } from '../status-resource.js';
+import { statusFor } from '../status-resource.js';
 import { statusParams } from './schemas.js';
 
 const statusPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, root }) => {
@@ -21,7 +23,8 @@ const statusPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, root
       visible = collection !== undefined && permissionsOf(collection, user).read;
     }
     if (!status || !visible) throw new TaxiiError('TAXII_NOT_FOUND', `no status ${JSON.stringify(request.params.statusId)}`);
-    return sendTaxii(reply, 200, statusResource(status));
+    const version = request.taxiiVersion;
+    return sendTaxii(reply, 200, statusFor(status, version), taxiiMediaType(version));
   });
   refuseOtherMethods(app, '/status/:statusId/', ['GET']);
 };

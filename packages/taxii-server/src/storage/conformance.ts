@@ -520,6 +520,93 @@ export function storageConformance(name: string, make: MakeStorage): void {
     assert.equal(one.more, true);
   });
 
+  // ---------------------------------------------------------------- item ranges (TAXII 2.0 §3.4)
+
+  withStorage('range: items offset … offset+limit-1 of the selection, in date_added order, with the exact total', async (s) => {
+    const f = await fixture(s);
+    const q = { versions: [{ kind: 'all' }] as VersionSelector[], specVersions: ['2.0', '2.1'] };
+    for (const [offset, limit] of [
+      [0, 3],
+      [3, 3],
+      [6, 3],
+      [0, 8],
+      [0, 100],
+      [7, 1],
+    ] as const) {
+      const r = await s.getObjectsRange(f.c, { ...q, offset, limit });
+      assert.deepEqual(keys(r.items), keys(f.all.slice(offset, offset + limit)), `${offset}+${limit}`);
+      assert.equal(r.total, 8, `${offset}+${limit}`);
+      assert.deepEqual(
+        r.items.map((o) => o.raw),
+        f.all.slice(offset, offset + limit).map((o) => o.raw),
+      );
+    }
+  });
+
+  withStorage('range: beyond the end is empty and still tells the total; an unknown collection holds 0', async (s) => {
+    const f = await fixture(s);
+    const q = { versions: [{ kind: 'all' }] as VersionSelector[], specVersions: ['2.0', '2.1'] };
+    assert.deepEqual(plain(await s.getObjectsRange(f.c, { ...q, offset: 8, limit: 5 })), { items: [], total: 8 });
+    assert.deepEqual(plain(await s.getObjectsRange(f.c, { ...q, offset: 500, limit: 5 })), { items: [], total: 8 });
+    assert.deepEqual(plain(await s.getObjectsRange(randomUUID(), { offset: 0, limit: 5 })), { items: [], total: 0 });
+  });
+
+  withStorage('range: every filter applies before positions are counted (default last, types, ids, added_after)', async (s) => {
+    const f = await fixture(s);
+    const dflt = await s.getObjectsRange(f.c, { offset: 1, limit: 2 });
+    assert.deepEqual(keys(dflt.items), [
+      [f.A, V3, '2.1'],
+      [f.B, V2, '2.0'],
+    ]);
+    assert.equal(dflt.total, 4);
+    const typed = await s.getObjectsRange(f.c, { types: ['malware', 'ipv4-addr'], versions: [{ kind: 'all' }], offset: 1, limit: 10 });
+    assert.deepEqual(keys(typed.items), [
+      [f.B, V2, '2.0'],
+      [f.D, f.DV, '2.1'],
+    ]);
+    assert.equal(typed.total, 3);
+    const one = await s.getObjectsRange(f.c, { types: ['indicator'], offset: 0, limit: 1 });
+    assert.deepEqual(keys(one.items), [[f.C, V2, '2.1']]);
+    assert.equal(one.total, 2);
+    const byId = await s.getObjectsRange(f.c, {
+      ids: [f.A],
+      types: ['indicator', 'malware'],
+      versions: [{ kind: 'all' }],
+      offset: 1,
+      limit: 1,
+    });
+    assert.deepEqual(keys(byId.items), [[f.A, V2, '2.1']]);
+    assert.equal(byId.total, 3);
+    const after = await s.getObjectsRange(f.c, {
+      addedAfter: f.all[5].dateAdded,
+      versions: [{ kind: 'all' }],
+      specVersions: ['2.0', '2.1'],
+      offset: 0,
+      limit: 5,
+    });
+    assert.deepEqual(keys(after.items), keys(f.all.slice(6)));
+    assert.equal(after.total, 2);
+  });
+
+  withStorage('range: paging through 250 objects by ranges of 40 returns each once, in order', async (s) => {
+    const c = randomUUID();
+    const input = Array.from({ length: 250 }, () => stix('indicator', uuid('indicator'), V1, '2.1'));
+    await s.addObjects(c, input);
+    const seen: StoredObject[] = [];
+    for (let offset = 0; ; offset += 40) {
+      const r = await s.getObjectsRange(c, { offset, limit: 40 });
+      assert.equal(r.total, 250);
+      assert.ok(r.items.length <= 40);
+      seen.push(...r.items);
+      if (offset + 40 >= r.total) break;
+    }
+    assertIncreasing(seen);
+    assert.deepEqual(
+      seen.map((o) => o.id),
+      input.map((o) => o.id),
+    );
+  });
+
   // ---------------------------------------------------------------- delete
 
   withStorage('deleteObject: an exact version; last is recomputed; gone from objects and manifest (TAXII 2.1 §5.7)', async (s) => {

@@ -30,6 +30,8 @@ import type {
   ObjectQuery,
   ObjectWrite,
   Page,
+  RangePage,
+  RangeQuery,
   Status,
   StatusDetail,
   StatusUpdate,
@@ -40,7 +42,6 @@ import { formatMicros, parseMicros } from '../storage.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
-import type { RangePage, RangeQuery } from '../storage.js';
 
 export interface PostgresStorageOptions {
   /** postgres://… connection string; default: the PG* environment variables. */

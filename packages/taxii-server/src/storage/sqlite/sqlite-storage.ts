@@ -19,6 +19,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { RangePage, RangeQuery } from '../storage.js';
 import {
   type AddResult,
   type CollectionRecord,
@@ -35,7 +36,6 @@ import {
   type Storage,
   type StoredObject,
 } from '../storage.js';
-import type { RangePage, RangeQuery } from '../storage.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStorageOptions {
