@@ -121,10 +121,18 @@ async function sync(sourceText: string, destinationText: string, flags: SyncFlag
       let copied = before?.copied ?? 0;
       let warned = false;
       try {
-        for await (const page of from.objectPages(
-          { limit, ...(last !== undefined ? { addedAfter: last } : {}), ...(match ? { match } : {}) },
-          { signal: stop.signal },
-        )) {
+        const source = from
+          .objectPages({ limit, ...(last !== undefined ? { addedAfter: last } : {}), ...(match ? { match } : {}) }, { signal: stop.signal })
+          [Symbol.asyncIterator]();
+        // The next source page is fetched while this one is written: reading and writing overlap.
+        let ahead = source.next();
+        for (;;) {
+          const next = await ahead;
+          if (next.done) break;
+          const page = next.value;
+          ahead = source.next();
+          // Handled where it is awaited; this keeps a failure after the last page from going unhandled.
+          ahead.catch(() => {});
           pages++;
           const adapted = await adapter.adapt(page.objects);
           converted += adapted.converted;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoId } from '@taxiway/stix';
 import { createServer, PostgresStorage, type ServerConfig, SqliteStorage, type Storage } from '@taxiway/taxii-server';
 import pg from 'pg';
 
@@ -118,7 +119,8 @@ export function sampleObjects(n = 1): Record<string, unknown>[] {
     const t = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
     const indicator = `indicator--${randomUUID()}`;
     const malware = `malware--${randomUUID()}`;
-    const ip = `ipv4-addr--${randomUUID()}`;
+    // SCO ids as 2.1 makes them (UUIDv5 of the value): they survive a trip through 2.0.
+    const ip = scoId('ipv4-addr', { value: `10.0.${i >> 8}.${i & 255}` });
     out.push(
       {
         type: 'indicator',
