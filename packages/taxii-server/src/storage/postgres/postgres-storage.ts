@@ -488,10 +488,8 @@ export class PostgresStorage implements Storage {
   async getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>> {
     const limit = Math.max(1, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
-    const client = await this.#pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // One snapshot for the page, its total and its rows.
+    return this.#transaction(async (client) => {
       const p = new Params();
       // One scan per type, merged (see #page): a page deep in a type stays an index walk.
       const branches = query.types === undefined ? [query] : query.types.map((type) => ({ ...query, types: [type] }));
@@ -511,7 +509,7 @@ export class PostgresStorage implements Storage {
       if (keys.length > 0) {
         const rows = await client.query<ObjectRow>(
           `SELECT id, type, version, spec_version, date_added, raw FROM objects
-           WHERE collection_id = $1 AND date_added = ANY($2::bigint[]) ORDER BY date_added`,
+         WHERE collection_id = $1 AND date_added = ANY($2::bigint[]) ORDER BY date_added`,
           [collectionId, keys.slice(0, limit)],
         );
         items = rows.rows.map((row) => ({
@@ -523,23 +521,15 @@ export class PostgresStorage implements Storage {
           raw: row.raw as string,
         }));
       }
-      await client.query('COMMIT');
       return { items, total };
-    } catch (error) {
-      await client.query('ROLLBACK').catch((e: Error) => {
-        broken = e;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
