@@ -194,3 +194,81 @@ test('sync: a usage error for a URL without a collection; a bad --watch interval
   assert.equal(w.code, 2);
   assert.match(w.stderr, /--watch/);
 });
+
+test('sync --watch keeps polling (new objects arrive in a later round) and stops cleanly on SIGINT', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const watched = '9c3e2d69-4f5d-4b1e-8a9c-3d4e5f607182';
+  const copy = '0d4f3e7a-5a6e-4c2f-9bad-4e5f60718293';
+  const local = await startServer({
+    backend: 'sqlite',
+    user: 'alice',
+    password: 'alice-secret-password',
+    root: 'w',
+    collections: [
+      { id: watched, title: 'Watched' },
+      { id: copy, title: 'Copy' },
+    ],
+  });
+  try {
+    const root = `${local.url}w/`;
+    const env = { ...process.env, TAXIWAY_USER: 'alice', TAXIWAY_PASSWORD: 'alice-secret-password' };
+    const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+    const state = join(dir, 'watch-state.json');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        bin,
+        'sync',
+        `${root}${watched}`,
+        `${root}${copy}`,
+        '--watch',
+        '1s',
+        '--state',
+        state,
+        '--format',
+        'json',
+        '--quiet',
+      ],
+      { env },
+    );
+    // One listener for the whole run: a stream in flowing mode drops what no listener takes.
+    const rounds: { copied: number }[] = [];
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        rounds.push(JSON.parse(buffered.slice(0, nl)) as { copied: number });
+        buffered = buffered.slice(nl + 1);
+      }
+    });
+    const roundsSeen = async (n: number) => {
+      for (let waited = 0; rounds.length < n; waited += 50) {
+        if (waited > 30_000) throw new Error(`only ${rounds.length} rounds`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await roundsSeen(1);
+    assert.equal(rounds[0]?.copied, 0, 'an empty source: nothing to copy');
+    const objects = sampleObjects(1);
+    const pushed = await taxiway(['push', root, '--collection', watched, bundleFile('watch.json', objects), '--quiet'], {
+      env: { TAXIWAY_USER: 'alice', TAXIWAY_PASSWORD: 'alice-secret-password' },
+    });
+    assert.equal(pushed.code, 0, pushed.stderr);
+    const before = rounds.length;
+    for (let i = 0; i < 5 && !rounds.slice(before).some((r) => r.copied > 0); i++) await roundsSeen(rounds.length + 1);
+    assert.ok(
+      rounds.some((r) => r.copied === objects.length),
+      `a later round copied the new objects: ${JSON.stringify(rounds)}`,
+    );
+    const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    assert.equal(await exit, 0);
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { pairs: Record<string, { copied: number }> };
+    assert.equal(Object.values(saved.pairs)[0]?.copied, objects.length);
+  } finally {
+    await local.close();
+  }
+});
