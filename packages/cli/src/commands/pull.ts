@@ -98,11 +98,7 @@ async function isDirectoryTarget(out: string): Promise<boolean> {
 
 /** One bundle, streamed: to stdout, or to `out` through `out.partial` (gzip for .gz). */
 async function bundleSink(out: string | undefined, version: StixVersion, pretty: boolean): Promise<Sink> {
-  let bytes = 0;
   const counting = new PassThrough();
-  counting.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-  });
   let done: Promise<void>;
   const partial = out === undefined ? undefined : `${out}.partial`;
   if (partial === undefined) {
@@ -112,17 +108,26 @@ async function bundleSink(out: string | undefined, version: StixVersion, pretty:
     const file = createWriteStream(partial);
     done = out?.endsWith('.gz') ? pipeline(counting, createGzip(), file) : pipeline(counting, file);
   }
-  const writer: BundleWriter = createBundleWriter(counting, { version, pretty, end: true });
-  let before = 0;
+  // The writer's text is collected and handed to the stream once per page: one write (and one
+  // backpressure wait) per page instead of one per object.
+  const chunks: string[] = [];
+  const writer: BundleWriter = createBundleWriter((chunk) => void chunks.push(chunk), { version, pretty });
+  const flush = async (): Promise<number> => {
+    const text = chunks.join('');
+    chunks.length = 0;
+    if (text === '') return 0;
+    if (!counting.write(text)) await new Promise<void>((resolve) => counting.once('drain', () => resolve()));
+    return Buffer.byteLength(text);
+  };
   return {
     async write(objects) {
       for (const o of objects) await writer.write(o);
-      const n = bytes - before;
-      before = bytes;
-      return n;
+      return flush();
     },
     async finish() {
       await writer.close();
+      await flush();
+      counting.end();
       await done;
       if (partial !== undefined && out !== undefined) await rename(partial, out);
     },
