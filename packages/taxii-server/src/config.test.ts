@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { applyEnvironment, loadConfig, type ServerConfig, validateConfig } from './config.js';
+import { applyEnvironment, checkCollectionConfig, loadConfig, type ServerConfig, validateConfig } from './config.js';
 import { ConfigError } from './errors.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'taxiway-config-'));
@@ -174,5 +174,49 @@ test('environment overrides: TAXIWAY_HOST, TAXIWAY_PORT, TAXIWAY_DATABASE_URL, T
   assert.deepEqual(
     issuePaths(() => applyEnvironment(c, { TAXIWAY_PORT: 'eighty' })),
     ['env.TAXIWAY_PORT'],
+  );
+});
+
+test('admins: every name must be a configured user', () => {
+  assert.deepEqual(validateConfig({ ...minimal, admins: ['u'] }).admins, ['u']);
+  assert.doesNotThrow(() => validateConfig({ ...minimal, admins: [] }));
+  assert.deepEqual(
+    issuePaths(() => validateConfig({ ...minimal, admins: ['u', 'ghost', '*', 3] })),
+    ['admins[3]', 'admins[1]', 'admins[2]'],
+  );
+  assert.deepEqual(
+    issuePaths(() => validateConfig({ ...minimal, admins: 'u' })),
+    ['admins'],
+  );
+});
+
+test('the admin API path "admin" is reserved for API roots', () => {
+  assert.deepEqual(
+    issuePaths(() => validateConfig({ ...minimal, api_roots: [{ ...minimal.api_roots[0], path: 'admin/feeds' }] })),
+    ['api_roots[0].path'],
+  );
+  assert.doesNotThrow(() => validateConfig({ ...minimal, api_roots: [{ ...minimal.api_roots[0], path: 'administration' }] }));
+});
+
+test('limits.pending_status_timeout_ms: an integer from 1 s to 7 days', () => {
+  assert.equal(validateConfig({ ...minimal, limits: { pending_status_timeout_ms: 1000 } }).limits?.pending_status_timeout_ms, 1000);
+  for (const bad of [999, 604_800_001, 1.5, '600000'])
+    assert.deepEqual(
+      issuePaths(() => validateConfig({ ...minimal, limits: { pending_status_timeout_ms: bad } })),
+      ['limits.pending_status_timeout_ms'],
+    );
+});
+
+test('checkCollectionConfig: the rules of a collection entry, issue paths relative to it', () => {
+  const users = new Set(['u']);
+  const ok = checkCollectionConfig({ id: '22222222-2222-4222-8222-222222222222', title: 'C', read: ['u'], write: ['*'] }, users);
+  assert.deepEqual(ok.issues, []);
+  assert.equal(ok.collection?.title, 'C');
+  const bad = checkCollectionConfig({ id: 'nope', read: ['ghost'], write: [], alias: 'a b', media_types: ['text/plain'], x: 1 }, users);
+  assert.equal(bad.collection, undefined);
+  assert.deepEqual(bad.issues.map((i) => i.path).sort(), ['alias', 'id', 'media_types[0]', 'read[0]', 'title', 'x']);
+  assert.deepEqual(
+    checkCollectionConfig('C', users).issues.map((i) => i.path),
+    [''],
   );
 });

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { stixVersionsOf } from './media-type.js';
 import { parsePasswordHash } from './password.js';
+import type { CollectionRecord } from './storage/storage.js';
 
 export interface TlsConfig {
   /** PEM certificate chain: a file path, or the PEM text itself. */
@@ -74,6 +75,14 @@ export interface LimitsConfig {
   readonly max_page_size?: number;
   /** Default 120000; 0 disables. */
   readonly request_timeout_ms?: number;
+  /**
+   * A pending status (a POST stored in the background, ingest.ts) that has recorded no stored
+   * chunk for this long is taken for abandoned — its server process died — and settled: complete,
+   * the objects not stored as failures. Default 600000 (10 minutes). Keep it far above the time
+   * one chunk can take: with several processes on one database, a shorter one settles the status
+   * of a request another process is still storing.
+   */
+  readonly pending_status_timeout_ms?: number;
 }
 
 export type StorageConfig = { readonly driver: 'sqlite'; readonly path: string } | { readonly driver: 'postgres'; readonly url: string };
@@ -84,6 +93,11 @@ export interface ServerConfig {
   readonly users?: readonly UserConfig[];
   readonly tokens?: readonly TokenConfig[];
   readonly api_roots: readonly ApiRootConfig[];
+  /**
+   * Usernames (of `users`) allowed to use the admin API (/admin/, admin.ts), by password or by a
+   * token of theirs. None: the admin API is absent.
+   */
+  readonly admins?: readonly string[];
   readonly limits?: LimitsConfig;
   /** Default: SQLite in ./taxiway.db. */
   readonly storage?: StorageConfig;
@@ -96,13 +110,15 @@ export interface ServerConfig {
 
 export const DEFAULT_MAX_PAGE_SIZE = 1000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+export const DEFAULT_PENDING_STATUS_TIMEOUT_MS = 600_000;
 export const DEFAULT_MEDIA_TYPES = ['application/stix+json;version=2.1', 'application/stix+json;version=2.0'] as const;
 
-const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 const ALIAS = /^[A-Za-z0-9._~-]+$/;
 // taxii2 and taxii are the TAXII 2.1 and 2.0 discovery URLs.
-const RESERVED_ROOTS = new Set(['taxii2', 'taxii', 'healthz', 'openapi.json']);
+// admin is the admin API's (plugins/admin.ts).
+const RESERVED_ROOTS = new Set(['taxii2', 'taxii', 'healthz', 'openapi.json', 'admin']);
 
 type Json = Record<string, unknown>;
 
@@ -189,10 +205,77 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * The rules of one `api_roots[].collections[]` entry. Returns its id and alias when they are
+ * well-formed, for the checks across entries (unique per API root) that the caller makes.
+ */
+function checkCollection(
+  c: Checker,
+  entry: unknown,
+  cpath: string,
+  usernames: ReadonlySet<string>,
+): { readonly id?: string; readonly alias?: string } {
+  const collection = c.object(entry, cpath, ['id', 'title', 'description', 'alias', 'read', 'write', 'media_types']);
+  if (!collection) return {};
+  const id = c.string(collection, 'id', cpath, true, UUID4, 'a lowercase UUIDv4');
+  c.string(collection, 'title', cpath, true);
+  c.string(collection, 'description', cpath, false);
+  let alias = c.string(collection, 'alias', cpath, false, ALIAS, 'an alias of unreserved URL characters');
+  if (alias !== undefined && UUID4.test(alias)) {
+    c.fail(join(cpath, 'alias'), 'an alias must not look like a collection id');
+    alias = undefined;
+  }
+  for (const list of ['read', 'write'] as const) {
+    c.strings(collection, list, cpath, true)?.forEach((name, k) => {
+      if (typeof name === 'string' && name !== '*' && !usernames.has(name))
+        c.fail(`${join(cpath, list)}[${k}]`, `no user ${JSON.stringify(name)} in users (use "*" for every authenticated user)`);
+    });
+  }
+  const mediaTypes = c.strings(collection, 'media_types', cpath, false);
+  if (mediaTypes && mediaTypes.length === 0) c.fail(join(cpath, 'media_types'), 'must not be empty (omit it for the default)');
+  // The STIX versions the collection offers (collection-media.ts), in TAXII 2.1 or 2.0 spelling.
+  mediaTypes?.forEach((mediaType, k) => {
+    if (typeof mediaType === 'string' && mediaType !== '' && stixVersionsOf(mediaType) === undefined)
+      c.fail(
+        `${join(cpath, 'media_types')}[${k}]`,
+        `${JSON.stringify(mediaType)} is not a STIX media type this server serves (application/stix+json;version=2.1, application/stix+json;version=2.0 or application/vnd.oasis.stix+json; version=2.0)`,
+      );
+  });
+  return { ...(id !== undefined ? { id } : {}), ...(alias !== undefined ? { alias } : {}) };
+}
+
+/**
+ * One collection entry from elsewhere than the configuration file (the admin API's PUT body),
+ * checked by the rules of `api_roots[].collections[]` against the configured usernames; issue
+ * paths are relative to the entry (`read[0]`). Uniqueness across collections is the caller's.
+ */
+export function checkCollectionConfig(
+  value: unknown,
+  usernames: ReadonlySet<string>,
+): { readonly issues: readonly ConfigIssue[]; readonly collection?: CollectionConfig } {
+  const c = new Checker();
+  checkCollection(c, value, '', usernames);
+  return c.issues.length > 0 ? { issues: c.issues } : { issues: [], collection: value as CollectionConfig };
+}
+
+/** A collection entry as the storage keeps it (upserted at start, or PUT by the admin API). */
+export function collectionRecord(apiRoot: string, c: CollectionConfig): CollectionRecord {
+  return {
+    apiRoot,
+    id: c.id,
+    title: c.title,
+    ...(c.description !== undefined ? { description: c.description } : {}),
+    ...(c.alias !== undefined ? { alias: c.alias } : {}),
+    read: c.read,
+    write: c.write,
+    mediaTypes: c.media_types ?? DEFAULT_MEDIA_TYPES,
+  };
+}
+
 /** Checks a configuration value in full; returns it typed, or throws ConfigError with every issue. */
 export function validateConfig(value: unknown, file?: string): ServerConfig {
   const c = new Checker();
-  const root = c.object(value, '', ['listen', 'discovery', 'users', 'tokens', 'api_roots', 'limits', 'storage', 'cursor_secret']);
+  const root = c.object(value, '', ['listen', 'discovery', 'users', 'tokens', 'api_roots', 'admins', 'limits', 'storage', 'cursor_secret']);
   if (!root) throw new ConfigError(c.issues, file);
 
   if (root.listen !== undefined) {
@@ -238,6 +321,10 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
     c.string(user, 'password', path, false);
   });
 
+  c.strings(root, 'admins', '', false)?.forEach((name, i) => {
+    if (typeof name === 'string' && name !== '' && !usernames.has(name)) c.fail(`admins[${i}]`, `no user ${JSON.stringify(name)} in users`);
+  });
+
   const tokens = new Set<string>();
   c.array(root, 'tokens', '', false)?.forEach((item, i) => {
     const path = `tokens[${i}]`;
@@ -278,38 +365,16 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
     const aliases = new Set<string>();
     c.array(apiRoot, 'collections', path, true)?.forEach((entry, j) => {
       const cpath = `${path}.collections[${j}]`;
-      const collection = c.object(entry, cpath, ['id', 'title', 'description', 'alias', 'read', 'write', 'media_types']);
-      if (!collection) return;
-      const id = c.string(collection, 'id', cpath, true, UUID4, 'a lowercase UUIDv4');
-      if (id !== undefined) {
-        if (ids.has(id)) c.fail(`${cpath}.id`, `duplicate collection id ${id}`);
-        ids.add(id);
+      const checked = checkCollection(c, entry, cpath, usernames);
+      if (checked.id !== undefined) {
+        if (ids.has(checked.id)) c.fail(`${cpath}.id`, `duplicate collection id ${checked.id}`);
+        ids.add(checked.id);
       }
-      c.string(collection, 'title', cpath, true);
-      c.string(collection, 'description', cpath, false);
-      const alias = c.string(collection, 'alias', cpath, false, ALIAS, 'an alias of unreserved URL characters');
-      if (alias !== undefined) {
-        if (aliases.has(alias))
-          c.fail(`${cpath}.alias`, `duplicate alias ${JSON.stringify(alias)} (unique per API root, TAXII 2.1 §5.2.1)`);
-        if (UUID4.test(alias)) c.fail(`${cpath}.alias`, 'an alias must not look like a collection id');
-        aliases.add(alias);
+      if (checked.alias !== undefined) {
+        if (aliases.has(checked.alias))
+          c.fail(`${cpath}.alias`, `duplicate alias ${JSON.stringify(checked.alias)} (unique per API root, TAXII 2.1 §5.2.1)`);
+        aliases.add(checked.alias);
       }
-      for (const list of ['read', 'write'] as const) {
-        c.strings(collection, list, cpath, true)?.forEach((name, k) => {
-          if (typeof name === 'string' && name !== '*' && !usernames.has(name))
-            c.fail(`${cpath}.${list}[${k}]`, `no user ${JSON.stringify(name)} in users (use "*" for every authenticated user)`);
-        });
-      }
-      const mediaTypes = c.strings(collection, 'media_types', cpath, false);
-      if (mediaTypes && mediaTypes.length === 0) c.fail(`${cpath}.media_types`, 'must not be empty (omit it for the default)');
-      // The STIX versions the collection offers (collection-media.ts), in TAXII 2.1 or 2.0 spelling.
-      mediaTypes?.forEach((mediaType, k) => {
-        if (typeof mediaType === 'string' && mediaType !== '' && stixVersionsOf(mediaType) === undefined)
-          c.fail(
-            `${cpath}.media_types[${k}]`,
-            `${JSON.stringify(mediaType)} is not a STIX media type this server serves (application/stix+json;version=2.1, application/stix+json;version=2.0 or application/vnd.oasis.stix+json; version=2.0)`,
-          );
-      });
     });
   });
 
@@ -318,10 +383,11 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
     c.fail('discovery.default', `${JSON.stringify(dflt)} is not the path of an API root (TAXII 2.1 §4.1.1)`);
 
   if (root.limits !== undefined) {
-    const limits = c.object(root.limits, 'limits', ['max_page_size', 'request_timeout_ms']);
+    const limits = c.object(root.limits, 'limits', ['max_page_size', 'request_timeout_ms', 'pending_status_timeout_ms']);
     if (limits) {
       c.integer(limits, 'max_page_size', 'limits', false, 1, 100_000);
       c.integer(limits, 'request_timeout_ms', 'limits', false, 0, 86_400_000);
+      c.integer(limits, 'pending_status_timeout_ms', 'limits', false, 1000, 604_800_000);
     }
   }
 

@@ -13,7 +13,13 @@ export interface ServerContext {
   readonly cursors: CursorSigner;
   readonly discovery: DiscoveryConfig;
   readonly apiRoots: readonly ApiRootConfig[];
+  /** The configured users (the names a collection's read / write lists may hold). */
+  readonly usernames: ReadonlySet<string>;
+  /** Who may use the admin API; empty: it is absent. */
+  readonly admins: ReadonlySet<string>;
   readonly maxPageSize: number;
+  /** limits.pending_status_timeout_ms: a pending status idle this long is settled as abandoned. */
+  readonly pendingStatusTimeoutMs: number;
   /** Background work (the chunks of large POSTs); close() waits for it. */
   readonly jobs: Set<Promise<void>>;
 }

@@ -61,6 +61,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   );
 }
 
+/**
+ * The same errors for the admin API (plugins/admin.ts), which is not TAXII: plain JSON
+ * `{ "error": { "code", "message", "issues"? } }` with the entry's HTTP status.
+ */
+export function sendJsonError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const e = toTaxiiError(error);
+  if (e.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: e.code, status: e.statusCode }, e.message);
+  for (const [name, value] of Object.entries(e.headers)) reply.header(name, value);
+  const body = { code: e.code, message: e.message, ...(e.issues.length > 0 ? { issues: e.issues } : {}) };
+  return reply.code(e.statusCode).header('cache-control', 'no-store').send({ error: body });
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) => {

@@ -22,6 +22,10 @@ export const TaxiiErrorCodes = {
   TAXII_UNPROCESSABLE: { status: 422, title: 'Unprocessable entity' },
   TAXII_INTERNAL: { status: 500, title: 'Internal server error' },
   TAXII_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  // The admin API (plugins/admin.ts); it answers the codes above too (401, 403, 404, 405, 413, 415).
+  ADMIN_INVALID_COLLECTION: { status: 400, title: 'Invalid collection' },
+  ADMIN_CONFIG_COLLECTION: { status: 409, title: 'Collection defined in the configuration' },
+  ADMIN_ALIAS_TAKEN: { status: 409, title: 'Alias taken' },
 } as const satisfies Record<string, { readonly status: number; readonly title: string }>;
 
 export type TaxiiErrorCode = keyof typeof TaxiiErrorCodes;
@@ -33,16 +37,19 @@ export class TaxiiError extends Error {
   readonly title: string;
   /** Response headers the answer needs (WWW-Authenticate on 401, Allow on 405). */
   readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  /** The problems of a request body, each with its path into the body (ADMIN_INVALID_COLLECTION). */
+  readonly issues: readonly ConfigIssue[];
 
   constructor(
     readonly code: TaxiiErrorCode,
     description: string,
-    options: { headers?: Record<string, string | readonly string[]>; cause?: unknown } = {},
+    options: { headers?: Record<string, string | readonly string[]>; issues?: readonly ConfigIssue[]; cause?: unknown } = {},
   ) {
     super(description, options.cause === undefined ? undefined : { cause: options.cause });
     this.statusCode = TaxiiErrorCodes[code].status;
     this.title = TaxiiErrorCodes[code].title;
     this.headers = options.headers ?? {};
+    this.issues = options.issues ?? [];
   }
 }
 

@@ -112,7 +112,11 @@ export async function ingest(ctx: ServerContext, request: IngestRequest, log: Fa
       });
     }
   };
-  const job = store().catch((error: unknown) => log.error({ err: error, status: id }, 'storing a POST failed; its status stays pending'));
+  // A failed or interrupted job leaves the status pending; once it has been idle for
+  // limits.pending_status_timeout_ms it is settled (server.ts, plugins/status.ts).
+  const job = store().catch((error: unknown) =>
+    log.error({ err: error, status: id }, 'storing a POST failed; its status stays pending until it is settled as abandoned'),
+  );
   ctx.jobs.add(job);
   void job.finally(() => ctx.jobs.delete(job));
   return status;

@@ -185,6 +185,67 @@ export function buildOpenApi(ctx: ServerContext): Json {
       },
     };
   }
+  // The admin API (plugins/admin.ts): plain JSON, users listed in `admins` only; absent (404)
+  // without admins.
+  const adminTag = ['admin'];
+  const adminJson = (schema: Json) => ({ content: { 'application/json': { schema } } });
+  const adminErrors = (...statuses: number[]) =>
+    Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/Admin${s}` }]));
+  paths['/admin/api-roots/'] = {
+    get: {
+      tags: adminTag,
+      summary: 'Admin: the paths of the configured API roots',
+      responses: {
+        200: {
+          description: 'API root paths',
+          ...adminJson({ type: 'object', properties: { api_roots: { type: 'array', items: { type: 'string' } } } }),
+        },
+        ...adminErrors(401, 403, 404),
+      },
+    },
+  };
+  for (const root of ctx.apiRoots) {
+    const base = `/admin/api-roots/${root.path}/collections`;
+    const id = pathParam('id', 'collection id (a lowercase UUIDv4; not an alias)');
+    paths[`${base}/`] = {
+      get: {
+        tags: adminTag,
+        summary: `Admin: every collection of ${root.path}, with its read / write lists`,
+        responses: {
+          200: {
+            description: 'collections',
+            ...adminJson({ type: 'object', properties: { collections: { type: 'array', items: ref('AdminCollection') } } }),
+          },
+          ...adminErrors(401, 403, 404),
+        },
+      },
+    };
+    paths[`${base}/{id}/`] = {
+      get: {
+        tags: adminTag,
+        summary: 'Admin: one collection',
+        parameters: [id],
+        responses: { 200: { description: 'collection', ...adminJson(ref('AdminCollection')) }, ...adminErrors(401, 403, 404) },
+      },
+      put: {
+        tags: adminTag,
+        summary: 'Admin: create or replace a collection (not one the configuration file defines: 409)',
+        parameters: [id],
+        requestBody: { required: true, ...adminJson(ref('AdminCollectionBody')) },
+        responses: {
+          200: { description: 'replaced', ...adminJson(ref('AdminCollection')) },
+          201: { description: 'created (Location: its URL)', ...adminJson(ref('AdminCollection')) },
+          ...adminErrors(400, 401, 403, 404, 409, 415),
+        },
+      },
+      delete: {
+        tags: adminTag,
+        summary: 'Admin: delete a collection and all its objects (not one the configuration file defines: 409)',
+        parameters: [id],
+        responses: { 204: { description: 'deleted' }, ...adminErrors(401, 403, 404, 409) },
+      },
+    };
+  }
   paths['/healthz'] = {
     get: {
       summary: 'Liveness and storage check (no authentication)',
@@ -218,6 +279,19 @@ export function buildOpenApi(ctx: ServerContext): Json {
       [503, 'The storage does not answer'],
     ].map(([s, d]) => [`E${s}`, { description: d, ...both(ref('Error')) }]),
   );
+  const adminError = adminJson(ref('AdminError'));
+  const adminResponses = Object.fromEntries(
+    (
+      [
+        [400, 'Invalid body (issues: each problem with its JSON path), or malformed JSON'],
+        [401, 'Authentication required (WWW-Authenticate: Basic, Bearer)'],
+        [403, 'The user is not listed in admins'],
+        [404, 'No such API root or collection; or no admin API (no admins configured)'],
+        [409, 'The collection is defined in the configuration file, or the alias is taken in this API root'],
+        [415, 'The Content-Type is not application/json'],
+      ] as const
+    ).map(([status, description]) => [`Admin${status}`, { description, ...adminError }]),
+  );
   return {
     openapi: '3.0.3',
     info: {
@@ -229,7 +303,7 @@ export function buildOpenApi(ctx: ServerContext): Json {
     paths,
     components: {
       securitySchemes: { basic: { type: 'http', scheme: 'basic' }, bearer: { type: 'http', scheme: 'bearer' } },
-      responses,
+      responses: { ...responses, ...adminResponses },
       schemas: {
         Error: {
           type: 'object',
@@ -340,6 +414,50 @@ export function buildOpenApi(ctx: ServerContext): Json {
                   versions: { type: 'array', items: str },
                   media_types: { type: 'array', items: str },
                 },
+              },
+            },
+          },
+        },
+        AdminCollectionBody: {
+          type: 'object',
+          description: 'A collection entry of the configuration file (the same rules); id, when given, the one in the URL',
+          required: ['title', 'read', 'write'],
+          properties: {
+            id: str,
+            title: str,
+            description: str,
+            alias: str,
+            read: { type: 'array', items: str, description: 'usernames, or "*" for every authenticated user' },
+            write: { type: 'array', items: str },
+            media_types: { type: 'array', items: str },
+            source: { type: 'string', enum: ['api'], description: 'read-only; accepted so that a GET answer can be PUT back' },
+          },
+        },
+        AdminCollection: {
+          type: 'object',
+          required: ['id', 'title', 'read', 'write', 'media_types', 'source'],
+          properties: {
+            id: str,
+            title: str,
+            description: str,
+            alias: str,
+            read: { type: 'array', items: str },
+            write: { type: 'array', items: str },
+            media_types: { type: 'array', items: str },
+            source: { type: 'string', enum: ['config', 'api'], description: 'config: defined in the configuration file, read-only here' },
+          },
+        },
+        AdminError: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: str,
+                message: str,
+                issues: { type: 'array', items: { type: 'object', properties: { path: str, message: str } } },
               },
             },
           },

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createServer } from './server.js';
+import { ABANDONED_MESSAGE } from './storage/storage.js';
 import { C_PUBLIC, C_SHARED, indicator, json, PASSWORD, ROOT, type TestServer, testConfig, testServer } from './test-fixtures.js';
 import { MemoryStorage } from './test-memory-storage.js';
 
@@ -272,4 +274,53 @@ test('/openapi.json: an OpenAPI 3 document with every endpoint of each API root'
 test('responses carry a request id', async () => {
   const r = await s.request('GET', '/taxii2/');
   assert.match(String(r.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+});
+
+test('status: a pending status idle for pending_status_timeout_ms is answered settled; an active one stays pending', async () => {
+  const abandoned = {
+    id: randomUUID(),
+    status: 'pending' as const,
+    requestTimestamp: '2024-05-01T12:00:00.000000Z',
+    totalCount: 2,
+    successes: [],
+    failures: [],
+    pendings: [{ id: String(indicator(7001).id), version: '2024-01-01T00:00:00.000Z' }],
+    owner: 'alice',
+    apiRoot: 'api1',
+    collectionId: C_SHARED,
+  };
+  const active = { ...abandoned, id: randomUUID(), requestTimestamp: new Date().toISOString() };
+  await s.storage.createStatus(abandoned);
+  await s.storage.createStatus(active);
+  const settled = json(await s.request('GET', `${ROOT}/status/${abandoned.id}/`));
+  assert.deepEqual(
+    [settled.status, settled.total_count, settled.success_count, settled.failure_count, settled.pending_count],
+    ['complete', 2, 0, 1, 0],
+  );
+  assert.deepEqual(settled.failures, [{ ...abandoned.pendings[0], message: ABANDONED_MESSAGE }]);
+  assert.equal(json(await s.request('GET', `${ROOT}/status/${active.id}/`)).status, 'pending');
+});
+
+test('status: the server settles abandoned statuses when it starts', async () => {
+  const id = randomUUID();
+  const restarted = await testServer();
+  try {
+    // A status left by an earlier process: created before this server is ready.
+    await restarted.storage.createStatus({
+      id,
+      status: 'pending',
+      requestTimestamp: '2024-05-01T12:00:00.000000Z',
+      totalCount: 1,
+      successes: [],
+      failures: [],
+      pendings: [{ id: 'indicator--1', version: '2024-01-01T00:00:00.000Z' }],
+      owner: 'alice',
+      apiRoot: 'api1',
+      collectionId: C_SHARED,
+    });
+    await restarted.app.ready();
+    assert.equal((await restarted.storage.getStatus(id))?.status, 'complete');
+  } finally {
+    await restarted.close();
+  }
 });

@@ -1,7 +1,8 @@
 /**
  * createServer(): a Fastify instance serving TAXII 2.1 (every endpoint of §4 and §5) and, on the
  * same API roots and data, TAXII 2.0 (negotiation.ts) over a Storage. The TAXII tree (/taxii2/,
- * /taxii/ and the API roots) sits behind the auth plugin; /healthz and /openapi.json sit outside it.
+ * /taxii/ and the API roots) sits behind the auth plugin; the admin API (/admin/, its own JSON
+ * errors and admin check), /healthz and /openapi.json sit outside it.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,8 +11,9 @@ import fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyPl
 import type { LoggerOptions } from 'pino';
 import { Authenticator } from './authenticator.js';
 import {
+  collectionRecord,
   DEFAULT_MAX_PAGE_SIZE,
-  DEFAULT_MEDIA_TYPES,
+  DEFAULT_PENDING_STATUS_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type ServerConfig,
   type StorageConfig,
@@ -23,6 +25,7 @@ import { installErrorHandling, sendError } from './error-handler.js';
 import { GroupCommit } from './group-commit.js';
 import { TAXII_MEDIA_TYPE } from './media-type.js';
 import { buildOpenApi } from './openapi.js';
+import adminPlugin from './plugins/admin.js';
 import apiRootPlugin from './plugins/api-root.js';
 import authPlugin from './plugins/auth.js';
 import discoveryPlugin from './plugins/discovery.js';
@@ -91,18 +94,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     storage = options.storage ?? (await openStorage(valid.storage ?? { driver: 'sqlite', path: 'taxiway.db' }));
     if (owned) await storage.open();
-    for (const root of valid.api_roots)
-      for (const c of root.collections)
-        await storage.upsertCollection({
-          apiRoot: root.path,
-          id: c.id,
-          title: c.title,
-          ...(c.description !== undefined ? { description: c.description } : {}),
-          ...(c.alias !== undefined ? { alias: c.alias } : {}),
-          read: c.read,
-          write: c.write,
-          mediaTypes: c.media_types ?? DEFAULT_MEDIA_TYPES,
-        });
+    // At every start: the configuration file is the truth for the collections it defines (the
+    // admin API refuses to change them, this would undo it).
+    for (const root of valid.api_roots) for (const c of root.collections) await storage.upsertCollection(collectionRecord(root.path, c));
   } catch (error) {
     await app.close();
     throw error;
@@ -130,7 +124,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     cursors: new CursorSigner(valid.cursor_secret),
     discovery: valid.discovery,
     apiRoots: valid.api_roots,
+    usernames: new Set((valid.users ?? []).map((u) => u.username)),
+    admins: new Set(valid.admins ?? []),
     maxPageSize: valid.limits?.max_page_size ?? DEFAULT_MAX_PAGE_SIZE,
+    pendingStatusTimeoutMs: valid.limits?.pending_status_timeout_ms ?? DEFAULT_PENDING_STATUS_TIMEOUT_MS,
     jobs: new Set(),
   };
 
@@ -145,19 +142,30 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     for (const root of opts.ctx.apiRoots) await tree.register(apiRootPlugin, { ...opts, root, prefix: `/${root.path}` });
   };
   await app.register(taxiiTree, { ctx });
+  await app.register(adminPlugin, { ctx, prefix: '/admin' });
   await app.register(healthPlugin, { ctx });
   const openapi = buildOpenApi(ctx);
   app.get('/openapi.json', async (_request, reply) => reply.header('content-type', 'application/json').send(openapi));
 
-  // §4.3: statuses stay queryable at least 24 h after completion; older ones are dropped hourly.
-  const expire = () =>
-    storage
-      .expireStatuses(Date.now() * 1000 - STATUS_RETENTION_US)
+  // At start and hourly. First the pending statuses abandoned by a server process that died while
+  // storing a large POST (ingest.ts): settled, so that they say what was stored and end. Then
+  // §4.3: statuses stay queryable at least 24 h after completion; older ones are dropped.
+  const housekeeping = async () => {
+    const now = Date.now() * 1000;
+    await storage
+      .settleAbandonedStatuses(now - ctx.pendingStatusTimeoutMs * 1000)
+      .then((settled) => {
+        if (settled > 0) app.log.warn({ settled }, 'settled pending statuses whose server process stopped while storing them (abandoned)');
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'settling abandoned statuses failed'));
+    await storage
+      .expireStatuses(now - STATUS_RETENTION_US)
       .catch((error: unknown) => app.log.error({ err: error }, 'expiring statuses failed'));
-  const timer = setInterval(expire, EXPIRY_INTERVAL_MS);
+  };
+  const timer = setInterval(housekeeping, EXPIRY_INTERVAL_MS);
   timer.unref();
   app.addHook('onReady', async () => {
-    await expire();
+    await housekeeping();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

@@ -1,9 +1,11 @@
 /** An in-memory Storage for the server's tests (not built, not shipped). Follows storage.ts to the letter. */
 import {
+  ABANDONED_MESSAGE,
   type AddResult,
   type CollectionRecord,
   formatMicros,
   type IncomingObject,
+  lastActivity,
   type Micros,
   type ObjectQuery,
   type ObjectWrite,
@@ -23,7 +25,7 @@ const versionKey = (v: string) => parseMicros(v) ?? Number.NaN;
 export class MemoryStorage implements Storage {
   readonly collections = new Map<string, CollectionRecord>();
   readonly objects = new Map<string, StoredObject[]>();
-  readonly statuses = new Map<string, Status & { completedAt?: Micros }>();
+  readonly statuses = new Map<string, Status & { completedAt?: Micros; updatedAt?: Micros }>();
   #clock = 0;
   opened = false;
   closed = false;
@@ -43,6 +45,12 @@ export class MemoryStorage implements Storage {
   }
   async getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined> {
     return [...this.collections.values()].find((c) => c.apiRoot === apiRoot && (c.id === idOrAlias || c.alias === idOrAlias));
+  }
+  async deleteCollection(apiRoot: string, id: string): Promise<boolean> {
+    if (!this.collections.delete(`${apiRoot}\0${id}`)) return false;
+    // Objects belong to the collection id; #clock, shared by all collections, keeps dateAdded increasing.
+    if (![...this.collections.values()].some((c) => c.id === id)) this.objects.delete(id);
+    return true;
   }
 
   #now(): Micros {
@@ -94,6 +102,7 @@ export class MemoryStorage implements Storage {
           pendings: final ? [] : pendings,
           status: final ? 'complete' : 'pending',
           ...(final ? { completedAt: Date.now() * 1000 } : {}),
+          updatedAt: Date.now() * 1000,
         });
       }
     }
@@ -167,6 +176,18 @@ export class MemoryStorage implements Storage {
     if (!s) return undefined;
     const { completedAt: _c, ...rest } = s;
     return rest;
+  }
+  async settleAbandonedStatuses(before: Micros, ids?: readonly string[]): Promise<number> {
+    let n = 0;
+    const now = Date.now() * 1000;
+    for (const [id, s] of this.statuses) {
+      if (s.status !== 'pending' || (ids !== undefined && !ids.includes(id))) continue;
+      if (lastActivity(s.updatedAt, s.requestTimestamp) >= before) continue;
+      const failures = [...s.failures, ...s.pendings.map((d) => ({ ...d, message: ABANDONED_MESSAGE }))];
+      this.statuses.set(id, { ...s, status: 'complete', failures, pendings: [], completedAt: now, updatedAt: now });
+      n++;
+    }
+    return n;
   }
   async expireStatuses(before: Micros): Promise<number> {
     let n = 0;

@@ -19,12 +19,15 @@
  *    omitted; the server passes [{ kind: 'all' }] to delete every version.
  *  - Status: duplicates count as successes, conflicts as failures (with a message); `final`
  *    makes the status complete and empties pendings; pendings matching a processed (id, version)
- *    are removed on every call.
+ *    are removed on every call (a pending entry without a version, by any outcome of its id).
+ *  - Settling an abandoned status appends its pendings to its failures, in order, after the
+ *    failures it had.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import {
+  ABANDONED_MESSAGE,
   type CollectionRecord,
   formatMicros,
   type IncomingObject,
@@ -151,6 +154,69 @@ export function storageConformance(name: string, make: MakeStorage): void {
     await s.upsertCollection({ apiRoot: '/r2/', id: id2, title: 'y', alias: 'same', read: [], write: [], mediaTypes: [] });
     assert.equal((await s.getCollection('/r1/', 'same'))?.id, id1);
     assert.equal((await s.getCollection('/r2/', 'same'))?.id, id2);
+  });
+
+  withStorage('deleteCollection: the collection and its objects go, other collections stay; false when there is none', async (s) => {
+    const root = `/root-${randomUUID()}/`;
+    const doomed: CollectionRecord = {
+      apiRoot: root,
+      id: randomUUID(),
+      title: 'D',
+      alias: 'doomed',
+      read: ['*'],
+      write: ['*'],
+      mediaTypes: [],
+    };
+    const kept: CollectionRecord = { ...doomed, id: randomUUID(), title: 'K', alias: 'kept' };
+    await s.upsertCollection(doomed);
+    await s.upsertCollection(kept);
+    await s.addObjects(doomed.id, [stix('indicator', uuid('indicator'), V1, '2.1'), stix('tool', uuid('tool'), V1, '2.1')]);
+    await s.addObjects(kept.id, [stix('indicator', uuid('indicator'), V1, '2.1')]);
+    assert.equal(await s.deleteCollection(root, doomed.id), true);
+    assert.equal(await s.getCollection(root, doomed.id), undefined);
+    assert.equal(await s.getCollection(root, 'doomed'), undefined, 'the alias goes with it');
+    assert.deepEqual(
+      (await s.listCollections(root)).map((c) => c.id),
+      [kept.id],
+    );
+    assert.equal((await s.getObjects(doomed.id, { versions: [{ kind: 'all' }], limit: 10 })).items.length, 0);
+    assert.equal((await s.getObjectsRange(doomed.id, { offset: 0, limit: 10 })).total, 0);
+    assert.equal((await s.getObjects(kept.id, { limit: 10 })).items.length, 1);
+    assert.equal(await s.deleteCollection(root, doomed.id), false, 'deleted already');
+    assert.equal(await s.deleteCollection(root, randomUUID()), false, 'never existed');
+    assert.equal(await s.deleteCollection(root, 'kept'), false, 'by id only, not by alias');
+    assert.equal(await s.deleteCollection(`/other-${randomUUID()}/`, kept.id), false, 'in its own API root only');
+    assert.ok(await s.getCollection(root, kept.id), 'the other collection stays');
+  });
+
+  withStorage('deleteCollection: created again under the same id, it starts empty and dateAdded keeps increasing', async (s) => {
+    const root = `/root-${randomUUID()}/`;
+    const c: CollectionRecord = { apiRoot: root, id: randomUUID(), title: 'C', read: [], write: [], mediaTypes: [] };
+    await s.upsertCollection(c);
+    const old = stix('indicator', uuid('indicator'), V1, '2.1');
+    await s.addObjects(c.id, [old, stix('tool', uuid('tool'), V1, '2.1')]);
+    const before = (await s.getObjects(c.id, { limit: 10 })).items;
+    assert.equal(await s.deleteCollection(root, c.id), true);
+    await s.upsertCollection(c);
+    assert.equal((await s.getObjects(c.id, { limit: 10 })).items.length, 0, 'no object of before');
+    // The same object again is new to the collection, not a duplicate of a deleted one.
+    const again = await s.addObjects(c.id, [old]);
+    assert.equal(again.added.length, 1);
+    const [o] = (await s.getObjects(c.id, { limit: 10 })).items;
+    assert.ok(o.dateAdded > before[before.length - 1].dateAdded, 'a client paging with added_after from before misses nothing');
+  });
+
+  withStorage('deleteCollection: the objects stay while another API root holds a collection with the same id', async (s) => {
+    const id = randomUUID();
+    const one: CollectionRecord = { apiRoot: `/r1-${id}/`, id, title: 'one', read: [], write: [], mediaTypes: [] };
+    const two: CollectionRecord = { ...one, apiRoot: `/r2-${id}/` };
+    await s.upsertCollection(one);
+    await s.upsertCollection(two);
+    await s.addObjects(id, [stix('indicator', uuid('indicator'), V1, '2.1')]);
+    assert.equal(await s.deleteCollection(one.apiRoot, id), true);
+    assert.equal((await s.getObjects(id, { limit: 10 })).items.length, 1, 'still the objects of /r2/');
+    assert.equal(await s.deleteCollection(two.apiRoot, id), true);
+    assert.equal((await s.getObjects(id, { limit: 10 })).items.length, 0);
   });
 
   // ---------------------------------------------------------------- add and get
@@ -832,6 +898,103 @@ export function storageConformance(name: string, make: MakeStorage): void {
     assert.equal(await s.getStatus(done.id), undefined);
     assert.equal(await s.getStatus(finishing.id), undefined);
     assert.equal((await s.getStatus(pending.id))?.status, 'pending');
+  });
+
+  withStorage('status: an object without modified/created settles its pending entry (version "") before the final call', async (s) => {
+    const c = randomUUID();
+    const sco = stix('ipv4-addr', uuid('ipv4-addr'), undefined, '2.1', { value: '10.0.0.1' });
+    const other = stix('indicator', uuid('indicator'), V1, '2.1');
+    const st = status(c, {
+      totalCount: 2,
+      pendings: [
+        { id: sco.id, version: '' },
+        { id: other.id, version: V1 },
+      ],
+    });
+    await s.createStatus(st);
+    await s.addObjects(c, [sco], { id: st.id, final: false });
+    const mid = await s.getStatus(st.id);
+    assert.equal(mid?.successes.length, 1);
+    assert.deepEqual(plain(mid?.pendings), [{ id: other.id, version: V1 }]);
+  });
+
+  /** A POST of `objects`, stored in chunks of one, interrupted after `stored` chunks. */
+  async function interrupted(s: Storage, c: string, objects: readonly IncomingObject[], stored: number, over: Partial<Status> = {}) {
+    const st = status(c, { totalCount: objects.length, pendings: objects.map((o) => ({ id: o.id, version: V1 })), ...over });
+    await s.createStatus(st);
+    for (const o of objects.slice(0, stored)) await s.addObjects(c, [o], { id: st.id, final: false });
+    return st;
+  }
+
+  const NOW = () => Date.now() * 1000;
+  const MINUTE = 60_000_000;
+
+  withStorage('status: settleAbandonedStatuses settles the pending statuses idle since the cutoff, and only those', async (s) => {
+    const c = randomUUID();
+    const objects = [V1, V1, V1].map(() => stix('indicator', uuid('indicator'), V1, '2.1'));
+    const invalid = { id: 'indicator--bad', version: '', message: 'not valid' };
+    // Requested long ago (the helper's 2024 timestamp), nothing stored since: abandoned.
+    const idle = await interrupted(s, c, objects, 0, { failures: [invalid], totalCount: 4 });
+    // Requested long ago, but a chunk was just stored: alive (another process is storing it).
+    const alive = await interrupted(s, c, objects, 1);
+    // Requested just now, nothing stored yet: alive.
+    const fresh = await interrupted(s, c, objects, 0, { requestTimestamp: formatMicros(NOW()) });
+    const done = status(c, { status: 'complete', totalCount: 0 });
+    await s.createStatus(done);
+
+    assert.ok((await s.settleAbandonedStatuses(NOW() - MINUTE)) >= 1, 'settled at least the idle one');
+    const settled = await s.getStatus(idle.id);
+    assert.equal(settled?.status, 'complete');
+    assert.equal(settled?.totalCount, 4);
+    assert.deepEqual(settled?.successes, []);
+    assert.deepEqual(settled?.pendings, []);
+    assert.deepEqual(plain(settled?.failures), [invalid, ...objects.map((o) => ({ id: o.id, version: V1, message: ABANDONED_MESSAGE }))]);
+    assert.equal((await s.getStatus(alive.id))?.status, 'pending');
+    assert.equal((await s.getStatus(alive.id))?.pendings.length, 2);
+    assert.equal((await s.getStatus(fresh.id))?.status, 'pending');
+    assert.deepEqual(plain(await s.getStatus(done.id)), plain(done));
+  });
+
+  withStorage('status: settling keeps what finished chunks stored as successes; the rest become failures', async (s) => {
+    const c = randomUUID();
+    const objects = [V1, V1, V1].map(() => stix('indicator', uuid('indicator'), V1, '2.1'));
+    const st = await interrupted(s, c, objects, 2);
+    // A cutoff in the future: the last chunk, stored just now, is "idle" too.
+    assert.ok((await s.settleAbandonedStatuses(NOW() + MINUTE)) >= 1, 'settled the interrupted one');
+    const settled = await s.getStatus(st.id);
+    assert.equal(settled?.status, 'complete');
+    assert.deepEqual(
+      plain(settled?.successes),
+      objects.slice(0, 2).map((o) => ({ id: o.id, version: V1 })),
+    );
+    assert.deepEqual(plain(settled?.failures), [{ id: objects[2].id, version: V1, message: ABANDONED_MESSAGE }]);
+    assert.deepEqual(settled?.pendings, []);
+    assert.equal((await s.getObjects(c, { limit: 10 })).items.length, 2, 'the stored objects stay');
+  });
+
+  withStorage('status: settling is idempotent; a settled status is kept, then expires, like a completed one', async (s) => {
+    const c = randomUUID();
+    const st = await interrupted(s, c, [stix('indicator', uuid('indicator'), V1, '2.1')], 0);
+    assert.equal(await s.settleAbandonedStatuses(NOW() - MINUTE, [st.id]), 1);
+    const first = await s.getStatus(st.id);
+    assert.equal(await s.settleAbandonedStatuses(NOW() - MINUTE, [st.id]), 0);
+    assert.equal(await s.settleAbandonedStatuses(NOW() + MINUTE, [st.id]), 0);
+    await s.settleAbandonedStatuses(NOW() + MINUTE);
+    assert.deepEqual(plain(await s.getStatus(st.id)), plain(first));
+    assert.equal(await s.expireStatuses(NOW() - MINUTE), 0, 'completed now, when it was settled');
+    assert.equal(await s.expireStatuses(NOW() + MINUTE), 1);
+  });
+
+  withStorage('status: settleAbandonedStatuses with ids settles those only', async (s) => {
+    const c = randomUUID();
+    const objects = [stix('indicator', uuid('indicator'), V1, '2.1')];
+    const one = await interrupted(s, c, objects, 0);
+    const two = await interrupted(s, c, objects, 0);
+    assert.equal(await s.settleAbandonedStatuses(NOW() - MINUTE, [one.id, randomUUID()]), 1);
+    assert.equal((await s.getStatus(one.id))?.status, 'complete');
+    assert.equal((await s.getStatus(two.id))?.status, 'pending');
+    assert.equal(await s.settleAbandonedStatuses(NOW() - MINUTE, []), 0);
+    assert.equal((await s.getStatus(two.id))?.status, 'pending');
   });
 
   // ---------------------------------------------------------------- concurrency

@@ -118,6 +118,21 @@ export interface Status {
   readonly collectionId: string;
 }
 
+/**
+ * The failure message of an object a settled (abandoned) status never stored: the request's
+ * server process stopped (or lost its storage) before this object's chunk was written.
+ */
+export const ABANDONED_MESSAGE = 'the server stopped before storing this object; POST it again';
+
+/**
+ * When a pending status last showed life: the last write that recorded an outcome on it (µs), or,
+ * before any, its request timestamp (formatMicros text; 0 when unreadable, so that a status no one
+ * can date is not kept pending for ever).
+ */
+export function lastActivity(updated: Micros | null | undefined, requestTimestamp: string): Micros {
+  return updated ?? parseMicros(requestTimestamp) ?? 0;
+}
+
 /** Where a write reports its outcome. */
 export interface StatusUpdate {
   readonly id: string;
@@ -172,12 +187,21 @@ export interface Storage {
   listCollections(apiRoot: string): Promise<readonly CollectionRecord[]>;
   /** By id or alias. */
   getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined>;
+  /**
+   * Removes the collection (apiRoot, id) and, in the same transaction, its objects; false when
+   * there is no such collection. Objects belong to a collection id, so they stay while another
+   * API root still has a collection with this id. The collection's dateAdded clock stays too: a
+   * collection created again under this id goes on with dateAdded greater than any it handed out.
+   * Statuses are left to expire.
+   */
+  deleteCollection(apiRoot: string, id: string): Promise<boolean>;
 
   /**
    * Adds objects atomically (all or nothing per call: a crash leaves every object of the call
    * either stored or absent), assigning each new version its dateAdded. Idempotent for identical
    * (id, version, specVersion, raw). And, in the same transaction, when `status` is given, adds
-   * the call's outcome to that status (successes/failures, pending → complete when `final`).
+   * the call's outcome to that status (successes/failures, pending → complete when `final`) and
+   * marks it active now (lastActivity: a status being stored is not abandoned).
    */
   addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult>;
 
@@ -205,6 +229,14 @@ export interface Storage {
   getStatus(id: string): Promise<Status | undefined>;
   /** Removes statuses completed before this instant (kept at least 24 h by the caller). */
   expireStatuses(before: Micros): Promise<number>;
+  /**
+   * Settles the pending statuses whose request is abandoned: no sign of life (lastActivity: a
+   * write recording an outcome on it, or the request itself) since `before`. Each becomes
+   * complete (completed now, so it is kept like any other); the pendings left become failures with
+   * ABANDONED_MESSAGE, its successes and failures stay. With `ids`, only those statuses. Atomic
+   * per status against the writes that record outcomes, idempotent; returns how many it settled.
+   */
+  settleAbandonedStatuses(before: Micros, ids?: readonly string[]): Promise<number>;
 }
 
 /** How dateAdded (µs) is written on the wire: RFC 3339 UTC with microseconds. */

@@ -38,7 +38,7 @@ import type {
   Storage,
   StoredObject,
 } from '../storage.js';
-import { formatMicros, parseMicros } from '../storage.js';
+import { ABANDONED_MESSAGE, formatMicros, lastActivity, parseMicros } from '../storage.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -88,6 +88,25 @@ interface StatusRow {
   api_root: string;
   collection_id: string;
 }
+
+interface ActivityRow {
+  id: string;
+  request_timestamp: string;
+  updated_at: string | null;
+}
+
+/** The pendings of statuses $1 become failures with message $2, in order; complete at $3. */
+const SETTLE_STATUSES = `
+UPDATE statuses SET
+  status = 'complete',
+  failures = failures || coalesce(
+    (SELECT jsonb_agg(p.detail || jsonb_build_object('message', $2::text) ORDER BY p.n)
+     FROM jsonb_array_elements(pendings) WITH ORDINALITY AS p(detail, n)),
+    '[]'::jsonb),
+  pendings = '[]'::jsonb,
+  completed_at = $3,
+  updated_at = $3
+WHERE id = ANY($1)`;
 
 interface CollectionRow {
   api_root: string;
@@ -204,6 +223,22 @@ export class PostgresStorage implements Storage {
       [apiRoot, idOrAlias],
     );
     return r.rows[0] === undefined ? undefined : toCollection(r.rows[0]);
+  }
+
+  async deleteCollection(apiRoot: string, id: string): Promise<boolean> {
+    return this.#transaction(async (client) => {
+      const deleted = await client.query('DELETE FROM collections WHERE api_root = $1 AND id = $2', [apiRoot, id]);
+      if ((deleted.rowCount ?? 0) === 0) return false;
+      // Objects belong to the collection id, which another API root may hold.
+      const shared = await client.query('SELECT 1 FROM collections WHERE id = $1 LIMIT 1', [id]);
+      if ((shared.rowCount ?? 0) > 0) return true;
+      // The collection lock, as writers take it: a write in progress commits first and its
+      // objects go too. collection_clock keeps its row: its last_date_added keeps dateAdded
+      // increasing for a collection created again under this id.
+      await client.query(LOCK_COLLECTION, [id]);
+      await client.query('DELETE FROM objects WHERE collection_id = $1', [id]);
+      return true;
+    });
   }
 
   async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
@@ -450,6 +485,30 @@ export class PostgresStorage implements Storage {
     return r.rowCount ?? 0;
   }
 
+  async settleAbandonedStatuses(before: Micros, ids?: readonly string[]): Promise<number> {
+    const abandoned = (rows: readonly ActivityRow[]) =>
+      rows.filter((r) => lastActivity(r.updated_at === null ? null : Number(r.updated_at), r.request_timestamp) < before).map((r) => r.id);
+    // A plain read first: the common answer (nothing abandoned) locks nothing.
+    const found = await this.#pool.query<ActivityRow>(
+      `SELECT id, request_timestamp, updated_at FROM statuses WHERE status = 'pending'${ids === undefined ? '' : ' AND id = ANY($1)'}`,
+      ids === undefined ? [] : [ids],
+    );
+    const candidates = abandoned(found.rows);
+    if (candidates.length === 0) return 0;
+    return this.#transaction(async (client) => {
+      // Locked and read again (another process may be settling them, or a chunk may have been
+      // recorded since); a status a write holds right now is alive, and SKIP LOCKED leaves it.
+      const locked = await client.query<ActivityRow>(
+        "SELECT id, request_timestamp, updated_at FROM statuses WHERE id = ANY($1) AND status = 'pending' FOR UPDATE SKIP LOCKED",
+        [candidates],
+      );
+      const settle = abandoned(locked.rows);
+      if (settle.length === 0) return 0;
+      const r = await client.query(SETTLE_STATUSES, [settle, ABANDONED_MESSAGE, nowMicros()]);
+      return r.rowCount ?? 0;
+    });
+  }
+
   async #page(collectionId: string, query: ObjectQuery, withRaw: boolean): Promise<Page<Omit<StoredObject, 'raw'> & { raw?: string }>> {
     const p = new Params();
     const limit = p.add(Math.max(1, Math.floor(query.limit)) + 1);
@@ -639,7 +698,7 @@ async function recordOutcome(
   await client.query(
     `UPDATE statuses SET successes = $2::jsonb, failures = $3::jsonb, pendings = $4::jsonb,
        status = CASE WHEN $5 THEN 'complete' ELSE status END,
-       completed_at = CASE WHEN $5 THEN $6::bigint ELSE completed_at END
+       completed_at = CASE WHEN $5 THEN $6::bigint ELSE completed_at END, updated_at = $6::bigint
      WHERE id = $1`,
     [
       status.id,

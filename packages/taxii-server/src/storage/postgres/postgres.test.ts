@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { storageConformance } from '../conformance.js';
-import type { IncomingObject, StoredObject } from '../storage.js';
+import { ABANDONED_MESSAGE, type IncomingObject, type StoredObject } from '../storage.js';
 import { migrations } from './migrations/index.js';
 import { PostgresStorage } from './postgres-storage.js';
 import { compareSpecVersions, reflag } from './version-flags.js';
@@ -132,6 +132,41 @@ if (!(await reachable())) {
         r.rows.map((x) => x.version),
         migrations.map((m) => m.version),
       );
+    } finally {
+      await s.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres open: migration 2 on a schema of version 1: a status left pending before the upgrade is settled by its request time', async () => {
+    const schema = freshSchema();
+    const client = new pg.Client({ connectionString: URL });
+    await client.connect();
+    const id = '44444444-4444-4444-8444-444444444444';
+    try {
+      await client.query(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
+      await client.query(
+        'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const first = migrations.find((m) => m.version === 1);
+      assert.ok(first);
+      await client.query(first.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [first.version, first.name]);
+      await client.query(
+        `INSERT INTO statuses (id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root, collection_id)
+         VALUES ($1, 'pending', '2024-05-01T12:00:00.000000Z', 1, '[]', '[]', $2, 'alice', 'api1', 'c')`,
+        [id, JSON.stringify([{ id: 'indicator--1', version: '2024-01-01T00:00:00.000Z' }])],
+      );
+    } finally {
+      await client.end();
+    }
+    const s = new PostgresStorage({ url: URL, schema });
+    try {
+      await s.open();
+      assert.equal(await s.settleAbandonedStatuses(Date.now() * 1000 - 600_000_000), 1);
+      const settled = await s.getStatus(id);
+      assert.equal(settled?.status, 'complete');
+      assert.deepEqual(settled?.failures, [{ id: 'indicator--1', version: '2024-01-01T00:00:00.000Z', message: ABANDONED_MESSAGE }]);
     } finally {
       await s.close();
       await dropSchema(schema);

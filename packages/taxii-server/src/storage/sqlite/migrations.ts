@@ -116,6 +116,18 @@ export const migrations: readonly Migration[] = [
       DROP TABLE status_details;
     `,
   },
+  {
+    version: 3,
+    name: 'status activity, for settling abandoned statuses',
+    // updated_micros: when a write last recorded an outcome on the status (a stored chunk of a
+    // large POST); NULL before the first, the request time then counts. A pending status idle for
+    // long belongs to a server process that died: settleAbandonedStatuses finds it through the
+    // partial index, which holds the few pending statuses only.
+    sql: `
+      ALTER TABLE statuses ADD COLUMN updated_micros INTEGER;
+      CREATE INDEX statuses_pending ON statuses (id) WHERE status = 'pending';
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */

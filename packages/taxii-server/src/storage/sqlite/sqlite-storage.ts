@@ -21,10 +21,12 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { RangePage, RangeQuery } from '../storage.js';
 import {
+  ABANDONED_MESSAGE,
   type AddResult,
   type CollectionRecord,
   formatMicros,
   type IncomingObject,
+  lastActivity,
   type Micros,
   type ObjectQuery,
   type ObjectWrite,
@@ -267,6 +269,22 @@ export class SqliteStorage implements Storage {
     return row && toCollection(row);
   }
 
+  async deleteCollection(apiRoot: string, id: string): Promise<boolean> {
+    const db = this.#conn();
+    return db
+      .transaction((): boolean => {
+        if (this.#stmt('DELETE FROM collections WHERE api_root = ? AND id = ?').run(apiRoot, id).changes === 0) return false;
+        // Objects belong to the collection id (object_collections), which another API root may hold.
+        const ckey = this.#ckey(id);
+        if (ckey !== undefined && !this.#stmt('SELECT 1 FROM collections WHERE id = ?').get(id))
+          this.#stmt('DELETE FROM objects WHERE ckey = ?').run(ckey);
+        // The object_collections row stays: its last_date_added keeps dateAdded increasing for a
+        // collection created again under this id (and the cached ckey stays right).
+        return true;
+      })
+      .immediate();
+  }
+
   // ---------------------------------------------------------------- objects: write
 
   async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
@@ -419,7 +437,7 @@ export class SqliteStorage implements Storage {
     if (final) {
       this.#stmt("DELETE FROM status_parts WHERE status_id = ? AND kind = 'pending'").run(statusId);
       this.#stmt("UPDATE statuses SET status = 'complete', completed_micros = ? WHERE id = ?").run(nowMicros(), statusId);
-    }
+    } else this.#stmt('UPDATE statuses SET updated_micros = ? WHERE id = ?').run(nowMicros(), statusId); // alive: not abandoned
   }
 
   #insertParts(statusId: string, parts: readonly (readonly [DetailKind, readonly StatusDetail[]])[]): void {
@@ -561,6 +579,10 @@ export class SqliteStorage implements Storage {
   }
 
   async getStatus(id: string): Promise<Status | undefined> {
+    return this.#readStatus(id);
+  }
+
+  #readStatus(id: string): Status | undefined {
     const row = this.#stmt('SELECT * FROM statuses WHERE id = ?').get(id) as StatusRow | undefined;
     if (!row) return undefined;
     const parts = this.#stmt('SELECT seq, kind, details FROM status_parts WHERE status_id = ? ORDER BY seq').all(id) as PartRow[];
@@ -569,6 +591,7 @@ export class SqliteStorage implements Storage {
     let pendings: StatusDetail[] = [];
     let pendingSeq = Number.POSITIVE_INFINITY;
     const settled = new Set<string>();
+    const settledIds = new Set<string>();
     for (const part of parts) {
       const list = (JSON.parse(part.details) as StatusDetail[]).map(copyDetail);
       if (part.kind === 'pending') {
@@ -577,10 +600,17 @@ export class SqliteStorage implements Storage {
         continue;
       }
       (part.kind === 'success' ? successes : failures).push(...list);
-      // An outcome recorded by addObjects settles the pending entries with its id and version.
-      if (part.seq > pendingSeq) for (const d of list) settled.add(`${d.id}\u0000${d.version}`);
+      // An outcome recorded by addObjects settles the pending entries with its id and version;
+      // an entry without a version (the object had neither modified nor created, so the storage
+      // chose one) by any outcome of its id.
+      if (part.seq > pendingSeq)
+        for (const d of list) {
+          settled.add(`${d.id}\u0000${d.version}`);
+          settledIds.add(d.id);
+        }
     }
-    if (settled.size > 0) pendings = pendings.filter((d) => !settled.has(`${d.id}\u0000${d.version}`));
+    if (settled.size > 0)
+      pendings = pendings.filter((d) => !settled.has(`${d.id}\u0000${d.version}`) && !(d.version === '' && settledIds.has(d.id)));
     return {
       id: row.id,
       status: row.status,
@@ -601,6 +631,37 @@ export class SqliteStorage implements Storage {
       this.#stmt('DELETE FROM status_parts WHERE status_id IN (SELECT id FROM statuses WHERE completed_micros < ?)').run(before);
       return this.#stmt('DELETE FROM statuses WHERE completed_micros < ?').run(before).changes;
     })();
+  }
+
+  async settleAbandonedStatuses(before: Micros, ids?: readonly string[]): Promise<number> {
+    const abandoned = () => {
+      const rows = (
+        ids === undefined
+          ? this.#stmt("SELECT id, request_timestamp AS t, updated_micros AS u FROM statuses WHERE status = 'pending'").all()
+          : this.#stmt(
+              "SELECT id, request_timestamp AS t, updated_micros AS u FROM statuses WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?))",
+            ).all(JSON.stringify(ids))
+      ) as { id: string; t: string; u: number | null }[];
+      return rows.filter((r) => lastActivity(r.u, r.t) < before).map((r) => r.id);
+    };
+    // A plain read first: the common answer (nothing abandoned) takes no write lock.
+    if (abandoned().length === 0) return 0;
+    const db = this.#conn();
+    return db
+      .transaction((): number => {
+        // Again under the write lock, which the writes recording outcomes take too: a status that
+        // recorded a chunk meanwhile is alive, and one settled meanwhile is no longer pending.
+        const now = nowMicros();
+        const settle = abandoned();
+        for (const id of settle) {
+          const status = this.#readStatus(id) as Status;
+          this.#insertParts(id, [['failure', status.pendings.map((d) => ({ ...d, message: ABANDONED_MESSAGE }))]]);
+          this.#stmt("DELETE FROM status_parts WHERE status_id = ? AND kind = 'pending'").run(id);
+          this.#stmt("UPDATE statuses SET status = 'complete', completed_micros = ?, updated_micros = ? WHERE id = ?").run(now, now, id);
+        }
+        return settle.length;
+      })
+      .immediate();
   }
 }
 

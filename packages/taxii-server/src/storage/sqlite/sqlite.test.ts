@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { storageConformance } from '../conformance.js';
-import type { StoredObject } from '../storage.js';
+import { ABANDONED_MESSAGE, type StoredObject } from '../storage.js';
+import { migrations } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
 
 storageConformance('sqlite :memory:', async () => ({
@@ -116,9 +117,48 @@ test('sqlite: migrations are recorded once; reopening a file keeps its objects a
     assert.ok(items[1].dateAdded > a.dateAdded);
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(), [{ version: 1 }, { version: 2 }]);
+    assert.deepEqual(
+      db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(),
+      migrations.map((m) => ({ version: m.version })),
+    );
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: migration 3 on a file of version 2: a status left pending before the upgrade is settled by its request time', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
+  const path = join(dir, 'store.db');
+  try {
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 2)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
+    }
+    const id = '44444444-4444-4444-8444-444444444444';
+    db.prepare(
+      "INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id) VALUES (?, 'pending', ?, 1, 'alice', 'api1', 'c')",
+    ).run(id, '2024-05-01T12:00:00.000000Z');
+    db.prepare("INSERT INTO status_parts (status_id, kind, details) VALUES (?, 'pending', ?)").run(
+      id,
+      JSON.stringify([{ id: 'indicator--1', version: '2024-01-01T00:00:00.000Z' }]),
+    );
+    db.close();
+
+    const storage = new SqliteStorage({ path });
+    await storage.open();
+    try {
+      assert.equal(await storage.settleAbandonedStatuses(Date.now() * 1000 - 600_000_000), 1);
+      const settled = await storage.getStatus(id);
+      assert.equal(settled?.status, 'complete');
+      assert.deepEqual(settled?.failures, [{ id: 'indicator--1', version: '2024-01-01T00:00:00.000Z', message: ABANDONED_MESSAGE }]);
+    } finally {
+      await storage.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
