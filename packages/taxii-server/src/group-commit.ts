@@ -53,22 +53,16 @@ export class GroupCommit {
   }
 
   async #drain(collectionId: string, queue: CollectionQueue): Promise<void> {
-    try {
-      while (queue.waiting.length > 0) {
-        // One turn of the event loop first: the requests whose bodies arrived meanwhile (with
-        // SQLite, while the previous group held the thread) join this group.
-        await nextTurn();
-        const group = this.#take(queue);
-        await this.#store(collectionId, group);
-      }
-    } finally {
-      queue.draining = false;
-      if (queue.waiting.length === 0) this.#queues.delete(collectionId);
-      else {
-        queue.draining = true;
-        void this.#drain(collectionId, queue);
-      }
+    // #store settles every write it takes and never throws, so this loop ends only with the
+    // queue empty, and nothing can be added between its last check and the lines after it.
+    while (queue.waiting.length > 0) {
+      // One turn of the event loop first: the requests whose bodies arrived meanwhile (with
+      // SQLite, while the previous group held the thread) join this group.
+      await nextTurn();
+      await this.#store(collectionId, this.#take(queue));
     }
+    queue.draining = false;
+    this.#queues.delete(collectionId);
   }
 
   #take(queue: CollectionQueue): Queued[] {
