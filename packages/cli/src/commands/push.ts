@@ -13,7 +13,7 @@ import type { StatusDetail, StixObject } from '@taxiway/taxii-client';
 import { type Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { describeIoError, readAll, resolveInputs } from '../input.js';
-import { adapt, addChanges, stixVersionFor } from '../taxii/adapt.js';
+import { adapt, stixVersionFor } from '../taxii/adapt.js';
 import { startProgress } from '../taxii/progress.js';
 import { addConnectionOptions, type ConnectionFlags, makeClient, targetUrl } from '../taxii/remote.js';
 import { reportFailure } from './discover.js';
@@ -139,8 +139,6 @@ async function push(text: string, files: readonly string[], flags: PushFlags): P
     const info = root.version === '2.1' ? await collection.info() : await collection.info().catch(() => undefined);
     const version = flags.stixVersion ?? stixVersionFor(root.version, info);
     const adapted = adapt(objects, version);
-    const changes = {};
-    addChanges(changes, adapted.changes);
     if (adapted.converted > 0)
       progress.log(
         `taxiway: converted ${adapted.converted} objects to STIX ${version}${adapted.dropped > 0 ? ` (${adapted.dropped} have no STIX ${version} form and are left out)` : ''}`,
@@ -176,7 +174,7 @@ async function push(text: string, files: readonly string[], flags: PushFlags): P
       pending_count: pendings.length,
       failures,
       ...(pendings.length > 0 ? { pendings } : {}),
-      changes,
+      changes: adapted.changes,
       seconds: Number(progress.seconds.toFixed(3)),
     };
     if (flags.format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

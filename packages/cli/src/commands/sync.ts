@@ -67,6 +67,8 @@ interface Round {
   readonly pages: number;
   readonly converted: number;
   readonly dropped: number;
+  /** Conversion changes by kind (the report's counts, added up). */
+  readonly changes: Readonly<Record<string, number>>;
   readonly failures: readonly StatusDetail[];
   readonly pending: number;
   readonly lastDateAdded?: string;
@@ -168,6 +170,7 @@ async function sync(sourceText: string, destinationText: string, flags: SyncFlag
         pages,
         converted,
         dropped,
+        changes,
         failures,
         pending,
         ...(last !== undefined ? { lastDateAdded: last } : {}),
@@ -205,6 +208,7 @@ function report(round: Round, flags: SyncFlags, source: string, destination: str
         pages: round.pages,
         converted: round.converted,
         dropped: round.dropped,
+        changes: round.changes,
         failure_count: round.failures.length,
         failures: round.failures,
         pending_count: round.pending,

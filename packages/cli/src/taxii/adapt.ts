@@ -87,8 +87,7 @@ export class PageAdapter {
     }
     for (const o of objects) if (isSco(o)) this.#remember(o);
     // The looked-up SCOs only help the conversion: they are not objects of this page.
-    const adapted = adapt(objects, '2.0', context);
-    return adapted;
+    return adapt(objects, '2.0', context);
   }
 
   #remember(o: StixObject): void {
