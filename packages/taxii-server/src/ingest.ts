@@ -24,6 +24,8 @@ export interface IngestRequest {
   readonly collectionId: string;
   readonly owner: string;
   readonly objects: readonly unknown[];
+  /** Each object's text as received (json-spans.ts), index for index; else they are serialised. */
+  readonly received?: readonly string[];
 }
 
 function versionOf(o: Record<string, unknown>): string | undefined {
@@ -32,7 +34,7 @@ function versionOf(o: Record<string, unknown>): string | undefined {
 }
 
 /** Validates one object; an IncomingObject, or the failure to report. */
-function check(value: unknown): IncomingObject | StatusDetail {
+function check(value: unknown, received: string | undefined): IncomingObject | StatusDetail {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { id: '', version: '', message: 'not a JSON object' };
   }
@@ -49,7 +51,8 @@ function check(value: unknown): IncomingObject | StatusDetail {
     if (errors.length > MAX_MESSAGES) messages.push(`and ${errors.length - MAX_MESSAGES} more`);
     return { id, version: version ?? '', message: messages.join('; ') || 'not a STIX object (id and type are required)' };
   }
-  return { id, type: o.type, version, specVersion, raw: JSON.stringify(o) };
+  const identity = JSON.stringify(o);
+  return { id, type: o.type, version, specVersion, raw: received ?? identity, identity };
 }
 
 export async function ingest(ctx: ServerContext, request: IngestRequest, log: FastifyBaseLogger): Promise<Status> {
@@ -57,7 +60,7 @@ export async function ingest(ctx: ServerContext, request: IngestRequest, log: Fa
   const failures: StatusDetail[] = [];
   for (let i = 0; i < request.objects.length; i++) {
     if (i > 0 && i % CHUNK_SIZE === 0) await yieldToEventLoop();
-    const result = check(request.objects[i]);
+    const result = check(request.objects[i], request.received?.[i]);
     if ('raw' in result) valid.push(result);
     else failures.push(result);
   }

@@ -55,6 +55,21 @@ test('re-POSTing identical objects is no error (idempotent); a changed object wi
   assert.equal(json(await s.request('GET', OBJECTS)).objects?.length, 2);
 });
 
+test('objects are stored and served as received (whitespace, number spelling); re-sent compacted they are duplicates', async () => {
+  const o = { ...indicator(1), confidence: 50 };
+  const received = JSON.stringify(o, null, 2).replace('"confidence": 50', '"confidence": 5.0e1');
+  const first = await s.request('POST', OBJECTS, { body: `{ "objects" : [\n${received}\n] }` });
+  assert.equal(first.statusCode, 202, first.body);
+  assert.equal((json(first) as { success_count?: number }).success_count, 1);
+  const page = await s.request('GET', OBJECTS);
+  assert.ok(page.body.includes(received), 'the object text served is the text received');
+  assert.deepEqual(json(page).objects?.[0], o);
+  const again = await post([o]);
+  assert.deepEqual([again.success_count, again.failure_count], [1, 0], 'the same content compacted: a duplicate, not a conflict');
+  const changed = await post([{ ...o, confidence: 51 }]);
+  assert.equal(changed.failure_count, 1);
+});
+
 test('status (§4.3): the POST status is found again at /status/{id}/; unknown ids are 404', async () => {
   const status = await post([indicator(1)]);
   const r = await s.request('GET', `${ROOT}/status/${status.id}/`);

@@ -3,8 +3,10 @@ import {
   ABANDONED_MESSAGE,
   type AddResult,
   type CollectionRecord,
+  canonicalText,
   formatMicros,
   type IncomingObject,
+  identityOf,
   lastActivity,
   type Micros,
   type ObjectQuery,
@@ -73,10 +75,13 @@ export class MemoryStorage implements Storage {
     const conflicts: StatusDetail[] = [];
     for (const o of objects) {
       const existing = list.find(
-        (s) => s.id === o.id && s.specVersion === o.specVersion && (o.version === undefined ? s.raw === o.raw : s.version === o.version),
+        (s) =>
+          s.id === o.id &&
+          s.specVersion === o.specVersion &&
+          (o.version === undefined ? canonicalText(s.raw) === identityOf(o) : s.version === o.version),
       );
       if (existing) {
-        if (existing.raw === o.raw) duplicates.push({ id: o.id, version: existing.version });
+        if (canonicalText(existing.raw) === identityOf(o)) duplicates.push({ id: o.id, version: existing.version });
         else conflicts.push({ id: o.id, version: existing.version, message: 'a different object with this id and version is stored' });
         continue;
       }

@@ -26,6 +26,7 @@ import {
 } from '../filters.js';
 import { ingest } from '../ingest.js';
 import { bundleText, readItemPage, type Selection } from '../item-pages.js';
+import { objectsMemberElements } from '../json-spans.js';
 import { contentTypeVersion, STIX_20_MEDIA_TYPE, TAXII_20_MEDIA_TYPE, taxiiMediaType } from '../media-type.js';
 import { refuseOtherMethods } from '../method-not-allowed.js';
 import { sendTaxii, setDateAddedHeaders } from '../reply.js';
@@ -249,7 +250,19 @@ const objectsPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, roo
         throw new TaxiiError('TAXII_UNPROCESSABLE', `the ${version === '2.0' ? 'bundle' : 'envelope'} holds no objects`);
       const collection = request.taxiiCollection;
       refuseUnoffered(collection, objects);
-      const status = await ingest(ctx, { apiRoot: root.path, collectionId: collection.id, owner: request.taxiiUser, objects }, request.log);
+      // Each object's own text, to be stored as received (JSON.parse accepted the text above).
+      const received = objectsMemberElements(text);
+      const status = await ingest(
+        ctx,
+        {
+          apiRoot: root.path,
+          collectionId: collection.id,
+          owner: request.taxiiUser,
+          objects,
+          ...(received?.length === objects.length ? { received } : {}),
+        },
+        request.log,
+      );
       return sendTaxii(reply, 202, statusFor(status, version), taxiiMediaType(version));
     },
   );

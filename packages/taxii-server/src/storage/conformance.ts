@@ -340,6 +340,49 @@ export function storageConformance(name: string, make: MakeStorage): void {
     assert.equal(stored[0].raw, o.raw);
   });
 
+  withStorage(
+    'addObjects: raw is kept as received; the same content spelt otherwise is a duplicate, other content a conflict',
+    async (s) => {
+      const c = randomUUID();
+      const id = uuid('indicator');
+      const body = { type: 'indicator', spec_version: '2.1', id, created: V1, modified: V1, confidence: 10 };
+      const received = `{\n  "type": "indicator", "spec_version": "2.1", "id": "${id}",\n  "created": "${V1}", "modified": "${V1}", "confidence": 1.0e1\n}`;
+      const identity = JSON.stringify(body);
+      const first = await s.addObjects(c, [{ id, type: 'indicator', version: V1, specVersion: '2.1', raw: received, identity }]);
+      assert.equal(first.added.length, 1);
+      const stored = (await s.getObjects(c, { ids: [id], limit: 10 })).items;
+      assert.equal(stored[0].raw, received, 'byte for byte as received');
+      // The same content without the whitespace (identity given, or derived from raw): a duplicate.
+      const compact = await s.addObjects(c, [{ id, type: 'indicator', version: V1, specVersion: '2.1', raw: identity, identity }]);
+      assert.deepEqual(plain(compact), { added: [], duplicates: [{ id, version: V1 }], conflicts: [] });
+      const derived = await s.addObjects(c, [
+        { id, type: 'indicator', version: V1, specVersion: '2.1', raw: JSON.stringify(body, null, 2) },
+      ]);
+      assert.deepEqual(plain(derived), { added: [], duplicates: [{ id, version: V1 }], conflicts: [] });
+      // Other content under the same key: a conflict, the received text stays.
+      const changed = JSON.stringify({ ...body, confidence: 20 });
+      const conflict = await s.addObjects(c, [{ id, type: 'indicator', version: V1, specVersion: '2.1', raw: changed, identity: changed }]);
+      assert.equal(conflict.conflicts.length, 1);
+      assert.equal((await s.getObjects(c, { ids: [id], limit: 10 })).items[0].raw, received);
+    },
+  );
+
+  withStorage('addObjects: an object without a version re-sent with other whitespace is a duplicate', async (s) => {
+    const c = randomUUID();
+    const id = uuid('ipv4-addr');
+    const body = { type: 'ipv4-addr', spec_version: '2.1', id, value: '10.0.0.1' };
+    const stored = await s.addObjects(c, [
+      { id, type: 'ipv4-addr', version: undefined, specVersion: '2.1', raw: JSON.stringify(body, null, 1) },
+    ]);
+    assert.equal(stored.added.length, 1);
+    const again = await s.addObjects(c, [{ id, type: 'ipv4-addr', version: undefined, specVersion: '2.1', raw: JSON.stringify(body) }]);
+    assert.deepEqual(plain(again), { added: [], duplicates: [{ id, version: stored.added[0].version }], conflicts: [] });
+    const other = await s.addObjects(c, [
+      { id, type: 'ipv4-addr', version: undefined, specVersion: '2.1', raw: JSON.stringify({ ...body, value: '10.0.0.2' }) },
+    ]);
+    assert.equal(other.added.length, 1, 'other content: a new version (its version is its dateAdded)');
+  });
+
   withStorage('addObjects: versions compare as instants (…00Z and …00.000Z are one version)', async (s) => {
     const c = randomUUID();
     const id = uuid('indicator');

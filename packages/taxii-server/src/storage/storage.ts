@@ -27,6 +27,27 @@ export interface IncomingObject {
   readonly specVersion: string;
   /** The object exactly as received (JSON text of this one object). */
   readonly raw: string;
+  /**
+   * The object's content as one text, JSON.stringify of the parsed object: what decides a
+   * duplicate (the same content re-sent, whatever its whitespace or number spelling) from a
+   * conflict. Given by the server, which has the parsed object; when absent the storage derives it
+   * from raw (identityOf).
+   */
+  readonly identity?: string;
+}
+
+/** IncomingObject.identity, or the same derived from a stored or received raw text. */
+export function identityOf(o: { readonly raw: string; readonly identity?: string | undefined }): string {
+  return o.identity ?? canonicalText(o.raw);
+}
+
+/** JSON.stringify(JSON.parse(raw)): a stored raw's identity; raw itself when it is not JSON. */
+export function canonicalText(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw));
+  } catch {
+    return raw;
+  }
 }
 
 export interface StoredObject {

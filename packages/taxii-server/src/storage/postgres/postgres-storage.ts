@@ -38,7 +38,7 @@ import type {
   Storage,
   StoredObject,
 } from '../storage.js';
-import { ABANDONED_MESSAGE, formatMicros, lastActivity, parseMicros } from '../storage.js';
+import { ABANDONED_MESSAGE, formatMicros, identityOf, lastActivity, parseMicros } from '../storage.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -296,7 +296,8 @@ export class PostgresStorage implements Storage {
         const duplicates: StatusDetail[] = [];
         const conflicts: StatusDetail[] = [];
         for (const o of w.objects) {
-          const hash = createHash('sha256').update(o.raw).digest();
+          // Of the content, not of its spelling (storage.ts, IncomingObject.identity).
+          const hash = createHash('sha256').update(identityOf(o)).digest();
           // Rows stored before and rows of earlier writes of this group: a later write sees them.
           const rows = rowsById.get(o.id) ?? [];
           let versionMicros: Micros;

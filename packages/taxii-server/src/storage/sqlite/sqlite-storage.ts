@@ -24,8 +24,10 @@ import {
   ABANDONED_MESSAGE,
   type AddResult,
   type CollectionRecord,
+  canonicalText,
   formatMicros,
   type IncomingObject,
+  identityOf,
   lastActivity,
   type Micros,
   type ObjectQuery,
@@ -95,9 +97,9 @@ interface KnownRow {
   version: string;
   vm: number;
   sv: string;
-  /** rowid (0 for a row inserted by this call, whose raw is known). */
+  /** rowid (0 for a row inserted by this call, whose identity is known). */
   r: number;
-  raw?: string;
+  identity?: string;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -324,7 +326,8 @@ export class SqliteStorage implements Storage {
       ).all(ckey, JSON.stringify(ids)) as KnownRow[];
       for (const r of rows) pushTo(known, r.id, r);
       const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
-      const sameRaw = (k: KnownRow, raw: string): boolean => (k.raw ?? (rawOf.get(k.r) as string)) === raw;
+      // The same content whatever its spelling (storage.ts, IncomingObject.identity).
+      const sameContent = (k: KnownRow, identity: string): boolean => (k.identity ?? canonicalText(rawOf.get(k.r) as string)) === identity;
       const insert = this.#stmt(
         `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
@@ -339,10 +342,10 @@ export class SqliteStorage implements Storage {
       const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
         if (versions === undefined) {
           insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-          known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw }]);
+          known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, identity: identityOf(o) }]);
         } else {
           insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-          versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw });
+          versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, identity: identityOf(o) });
           touched.add(o.id);
         }
       };
@@ -351,7 +354,7 @@ export class SqliteStorage implements Storage {
         let versionMicros: number;
         const versions = known.get(o.id);
         if (version === undefined) {
-          const same = versions?.find((k) => k.sv === o.specVersion && sameRaw(k, o.raw));
+          const same = versions?.find((k) => k.sv === o.specVersion && sameContent(k, identityOf(o)));
           if (same) {
             const d = detail(o.id, same.version);
             duplicates.push(d);
@@ -373,7 +376,7 @@ export class SqliteStorage implements Storage {
           versionMicros = parsed;
           const existing = versions?.find((k) => k.vm === parsed && k.sv === o.specVersion);
           if (existing) {
-            const same = sameRaw(existing, o.raw);
+            const same = sameContent(existing, identityOf(o));
             const d = same ? detail(o.id, version) : detail(o.id, version, CONFLICT);
             (same ? duplicates : conflicts).push(d);
             outcomes.push({ kind: same ? 'success' : 'failure', detail: d });
