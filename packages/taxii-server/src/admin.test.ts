@@ -7,7 +7,24 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { C_PUBLIC, C_SHARED, indicator, json, ROOT, type TestServer, testServer, tokenOf, type User } from './test-fixtures.js';
+import type { ApiRootConfig, ServerConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import { TAXII_MEDIA_TYPE } from './media-type.js';
+import { createServer } from './server.js';
+import { COLLECTION_DELETED_MESSAGE } from './storage/storage.js';
+import {
+  C_PUBLIC,
+  C_SHARED,
+  indicator,
+  json,
+  ROOT,
+  type TestServer,
+  testConfig,
+  testServer,
+  testStorage,
+  tokenOf,
+  type User,
+} from './test-fixtures.js';
 
 process.env.TAXIWAY_TEST_STORAGE ??= 'sqlite';
 
@@ -287,4 +304,121 @@ test('admin: /openapi.json documents the admin paths', async () => {
   const one = paths['/admin/api-roots/api1/collections/{id}/'];
   assert.ok(one?.get && one.put && one.delete, 'GET, PUT, DELETE of a collection');
   assert.ok(paths['/admin/api-roots/feeds/two/collections/']?.get, 'a nested API root path');
+});
+
+test('admin: DELETE while a large POST is stored: the chunks after it store nothing, its status completes with them as failures', async () => {
+  const storage = testStorage();
+  await storage.open();
+  // The delete lands between two chunks: after the first is stored, before the second.
+  let chunks = 0;
+  let stored!: () => void;
+  let deleted!: () => void;
+  const firstStored = new Promise<void>((resolve) => {
+    stored = resolve;
+  });
+  const afterDelete = new Promise<void>((resolve) => {
+    deleted = resolve;
+  });
+  const writeObjects = storage.writeObjects.bind(storage);
+  storage.writeObjects = async (collectionId, writes) => {
+    if (++chunks === 2) await afterDelete;
+    const results = await writeObjects(collectionId, writes);
+    if (chunks === 1) stored();
+    return results;
+  };
+  const config = await testConfig({ admins: ['alice'] });
+  const [api1, ...others] = config.api_roots as [ApiRootConfig, ...ApiRootConfig[]];
+  const app = await createServer({ ...config, api_roots: [{ ...api1, max_content_length: 4_000_000 }, ...others] }, { storage });
+  try {
+    const server = { app } as TestServer;
+    const id = randomUUID();
+    const body = fresh({ read: ['alice'], write: ['alice'] });
+    assert.equal((await admin('PUT', collectionUrl(id), { server, body })).statusCode, 201);
+    const objects = Array.from({ length: 2500 }, (_, i) => indicator(50_000 + i));
+    const posted = await app.inject({
+      method: 'POST',
+      url: `${ROOT}/collections/${id}/objects/`,
+      headers: { authorization: `Bearer ${tokenOf('alice')}`, accept: TAXII_MEDIA_TYPE, 'content-type': TAXII_MEDIA_TYPE },
+      payload: JSON.stringify({ objects }),
+    });
+    assert.equal(posted.statusCode, 202, posted.body);
+    const statusId = String(json(posted).id);
+    await firstStored;
+    assert.equal((await admin('DELETE', collectionUrl(id), { server })).statusCode, 204);
+    deleted();
+    let status = await storage.getStatus(statusId);
+    for (let i = 0; i < 200 && status?.status !== 'complete'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = await storage.getStatus(statusId);
+    }
+    assert.equal(status?.status, 'complete', 'the final chunk completes the status');
+    assert.equal(status?.successes.length, 1000, 'the chunk stored before the delete');
+    assert.equal(status?.failures.length, 1500);
+    assert.ok(status?.failures.every((f) => f.message === COLLECTION_DELETED_MESSAGE));
+    assert.deepEqual(status?.pendings, []);
+    // Created again, the collection holds none of them.
+    assert.equal((await admin('PUT', collectionUrl(id), { server, body })).statusCode, 201);
+    assert.equal((await storage.getObjects(id, { versions: [{ kind: 'all' }], limit: 10 })).items.length, 0);
+  } finally {
+    await app.close();
+    await storage.close();
+  }
+});
+
+test('start: a configured alias that a collection made over the admin API holds stops the start (TAXII_CONFIG_ALIAS_TAKEN)', async () => {
+  const storage = testStorage();
+  await storage.open();
+  const config = await testConfig({ admins: ['alice'] });
+  const [api1, ...others] = config.api_roots as [ApiRootConfig, ...ApiRootConfig[]];
+  /** The configuration with these aliases for its collections of api1. */
+  const withAliases = (aliases: Record<string, string | undefined>): ServerConfig => ({
+    ...config,
+    api_roots: [
+      {
+        ...api1,
+        collections: api1.collections.map(({ alias: _alias, ...c }) => {
+          const alias = c.id in aliases ? aliases[c.id] : _alias;
+          return alias === undefined ? c : { ...c, alias };
+        }),
+      },
+      ...others,
+    ],
+  });
+  try {
+    const first = await createServer(config, { storage });
+    const other = randomUUID();
+    assert.equal(
+      (await admin('PUT', collectionUrl(other), { server: { app: first } as TestServer, body: fresh({ alias: 'intel' }) })).statusCode,
+      201,
+    );
+    await first.close();
+
+    // C_PUBLIC (api_roots[0].collections[1]) now declares the alias.
+    const clashing = withAliases({ [C_PUBLIC]: 'intel' });
+    await assert.rejects(createServer(clashing, { storage }), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.equal(e.code, 'TAXII_CONFIG_ALIAS_TAKEN');
+      assert.deepEqual(
+        e.issues.map((i) => i.path),
+        ['api_roots[0].collections[1].alias'],
+      );
+      for (const part of ['"api1"', '"intel"', C_PUBLIC, other]) assert.ok(e.message.includes(part), `${part} in ${e.message}`);
+      return true;
+    });
+    assert.equal((await storage.getCollection('api1', 'intel'))?.id, other, 'nothing changed');
+    assert.equal((await storage.getCollection('api1', C_PUBLIC))?.alias, undefined);
+
+    // Once the other collection lets the alias go, the same configuration starts and takes it.
+    assert.equal(await storage.deleteCollection('api1', other), true);
+    const second = await createServer(clashing, { storage });
+    await second.close();
+    assert.equal((await storage.getCollection('api1', 'intel'))?.id, C_PUBLIC);
+    // An alias the file moves between its own collections is no clash (a swap of two aliases).
+    const third = await createServer(withAliases({ [C_SHARED]: 'intel', [C_PUBLIC]: 'shared' }), { storage });
+    await third.close();
+    assert.equal((await storage.getCollection('api1', 'intel'))?.id, C_SHARED);
+    assert.equal((await storage.getCollection('api1', 'shared'))?.id, C_PUBLIC);
+  } finally {
+    await storage.close();
+  }
 });

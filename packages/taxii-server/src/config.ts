@@ -83,6 +83,12 @@ export interface LimitsConfig {
    * of a request another process is still storing.
    */
   readonly pending_status_timeout_ms?: number;
+  /**
+   * How long a collection's record (read/write lists, media types) is remembered between requests
+   * (collection-cache.ts). Default 1000; 0 reads it on every request. A change made over the admin
+   * API of this process applies at once; one made by another process within this time.
+   */
+  readonly collection_cache_ms?: number;
 }
 
 export type StorageConfig = { readonly driver: 'sqlite'; readonly path: string } | { readonly driver: 'postgres'; readonly url: string };
@@ -383,11 +389,17 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
     c.fail('discovery.default', `${JSON.stringify(dflt)} is not the path of an API root (TAXII 2.1 §4.1.1)`);
 
   if (root.limits !== undefined) {
-    const limits = c.object(root.limits, 'limits', ['max_page_size', 'request_timeout_ms', 'pending_status_timeout_ms']);
+    const limits = c.object(root.limits, 'limits', [
+      'max_page_size',
+      'request_timeout_ms',
+      'pending_status_timeout_ms',
+      'collection_cache_ms',
+    ]);
     if (limits) {
       c.integer(limits, 'max_page_size', 'limits', false, 1, 100_000);
       c.integer(limits, 'request_timeout_ms', 'limits', false, 0, 86_400_000);
       c.integer(limits, 'pending_status_timeout_ms', 'limits', false, 1000, 604_800_000);
+      c.integer(limits, 'collection_cache_ms', 'limits', false, 0, 60_000);
     }
   }
 

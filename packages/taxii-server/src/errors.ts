@@ -59,20 +59,36 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
+/** The codes of ConfigError, each with the heading of its message. */
+export const ConfigErrorCodes = {
+  /** The configuration is wrong in itself (validateConfig, loadConfig). */
+  TAXII_CONFIG_INVALID: 'invalid configuration',
+  /**
+   * Found at start (createServer): a collection of the configuration declares an alias that
+   * another collection of its API root, one the configuration does not define (made over the admin
+   * API), holds in the storage. TAXII 2.1 §5.2.1: an alias is unique per API root.
+   */
+  TAXII_CONFIG_ALIAS_TAKEN: 'the configuration does not fit the storage',
+} as const satisfies Record<string, string>;
+
+export type ConfigErrorCode = keyof typeof ConfigErrorCodes;
+
 /** A configuration that cannot run: every problem found, each with its path. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  readonly code = 'TAXII_CONFIG_INVALID';
+  readonly code: ConfigErrorCode;
 
   constructor(
     readonly issues: readonly ConfigIssue[],
     /** The file the configuration came from, when it came from one. */
     readonly file?: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; code?: ConfigErrorCode } = {},
   ) {
+    const code = options.code ?? 'TAXII_CONFIG_INVALID';
     super(
-      `${file ? `${file}: ` : ''}invalid configuration:\n${issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
-      options,
+      `${file ? `${file}: ` : ''}${ConfigErrorCodes[code]}:\n${issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
     );
+    this.code = code;
   }
 }

@@ -16,7 +16,15 @@ export {
   validateConfig,
 } from './config.js';
 export { createDemo, type Demo, type DemoOptions } from './demo.js';
-export { ConfigError, type ConfigIssue, TaxiiError, type TaxiiErrorCode, TaxiiErrorCodes } from './errors.js';
+export {
+  ConfigError,
+  type ConfigErrorCode,
+  ConfigErrorCodes,
+  type ConfigIssue,
+  TaxiiError,
+  type TaxiiErrorCode,
+  TaxiiErrorCodes,
+} from './errors.js';
 export { acceptsTaxii, isTaxiiContentType, STIX_20_MEDIA_TYPE, TAXII_20_MEDIA_TYPE, TAXII_MEDIA_TYPE } from './media-type.js';
 export { hashPassword, hashToken, type ScryptParameters, verifyPassword } from './password.js';
 export { type CreateServerOptions, createServer, openStorage } from './server.js';

@@ -10,7 +10,9 @@ import type { Server as HttpsServer } from 'node:https';
 import fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { Authenticator } from './authenticator.js';
+import { COLLECTION_CACHE_MS, withCollectionCache } from './collection-cache.js';
 import {
+  type ApiRootConfig,
   collectionRecord,
   DEFAULT_MAX_PAGE_SIZE,
   DEFAULT_PENDING_STATUS_TIMEOUT_MS,
@@ -22,6 +24,7 @@ import {
 import type { ContextOptions, ServerContext } from './context.js';
 import { CursorSigner } from './cursor.js';
 import { installErrorHandling, sendError } from './error-handler.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { TAXII_MEDIA_TYPE } from './media-type.js';
 import { buildOpenApi } from './openapi.js';
@@ -30,7 +33,7 @@ import apiRootPlugin from './plugins/api-root.js';
 import authPlugin from './plugins/auth.js';
 import discoveryPlugin from './plugins/discovery.js';
 import healthPlugin from './plugins/health.js';
-import type { Storage } from './storage/storage.js';
+import type { CollectionRecord, Storage } from './storage/storage.js';
 
 export interface CreateServerOptions {
   /** The storage to serve; the caller opened it and closes it. Default: the one `config.storage` names, opened and closed by the server. */
@@ -66,6 +69,58 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   return new SqliteStorage({ path: config.path });
 }
 
+/**
+ * At every start: the configuration file is the truth for the collections it defines (the admin
+ * API refuses to change them, this would undo it). An alias the file gives one of them while a
+ * collection the file does not define (made over the admin API) holds it in the same API root
+ * stops the start with a ConfigError (TAXII_CONFIG_ALIAS_TAKEN) naming both — before anything is
+ * written — rather than the unique index's raw error. An alias the file moves from one of its
+ * collections to another is let go first.
+ */
+async function applyConfigCollections(storage: Storage, roots: readonly ApiRootConfig[]): Promise<void> {
+  const stored = await Promise.all(roots.map((root) => storage.listCollections(root.path)));
+  const clashes = roots.flatMap((root, i) => aliasClashes(root, i, stored[i] ?? []));
+  if (clashes.length > 0) throw new ConfigError(clashes, undefined, { code: 'TAXII_CONFIG_ALIAS_TAKEN' });
+  for (const [i, root] of roots.entries()) {
+    const inFile = new Map(root.collections.map((c) => [c.id, c]));
+    const claimed = new Set(root.collections.flatMap((c) => c.alias ?? []));
+    for (const s of stored[i] ?? []) {
+      const c = inFile.get(s.id);
+      if (c === undefined || s.alias === undefined || s.alias === c.alias || !claimed.has(s.alias)) continue;
+      const { alias: _released, ...record } = collectionRecord(root.path, c);
+      await storage.upsertCollection(record);
+    }
+    for (const c of root.collections) {
+      try {
+        await storage.upsertCollection(collectionRecord(root.path, c));
+      } catch (error) {
+        // Taken since the check (another process, the admin API): the unique index refused it.
+        const late = aliasClashes(root, i, await storage.listCollections(root.path));
+        if (late.length > 0) throw new ConfigError(late, undefined, { code: 'TAXII_CONFIG_ALIAS_TAKEN', cause: error });
+        throw error;
+      }
+    }
+  }
+}
+
+/** The aliases of `root`'s configured collections that a collection the file does not define holds. */
+function aliasClashes(root: ApiRootConfig, index: number, stored: readonly CollectionRecord[]): ConfigIssue[] {
+  const inFile = new Set(root.collections.map((c) => c.id));
+  const issues: ConfigIssue[] = [];
+  for (const [j, c] of root.collections.entries()) {
+    const holder = c.alias === undefined ? undefined : stored.find((s) => s.alias === c.alias && !inFile.has(s.id));
+    if (holder === undefined) continue;
+    issues.push({
+      path: `api_roots[${index}].collections[${j}].alias`,
+      message:
+        `alias ${JSON.stringify(c.alias)} of collection ${c.id} is already collection ${holder.id}'s in API root ` +
+        `${JSON.stringify(root.path)}, which the configuration does not define (made over the admin API; an alias is ` +
+        `unique per API root, TAXII 2.1 §5.2.1): change the alias here, or that collection's over the admin API`,
+    });
+  }
+  return issues;
+}
+
 const pem = async (value: string) => (value.startsWith('-----BEGIN') ? value : readFile(value, 'utf8'));
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -94,9 +149,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     storage = options.storage ?? (await openStorage(valid.storage ?? { driver: 'sqlite', path: 'taxiway.db' }));
     if (owned) await storage.open();
-    // At every start: the configuration file is the truth for the collections it defines (the
-    // admin API refuses to change them, this would undo it).
-    for (const root of valid.api_roots) for (const c of root.collections) await storage.upsertCollection(collectionRecord(root.path, c));
+    await applyConfigCollections(storage, valid.api_roots);
   } catch (error) {
     await app.close();
     throw error;
@@ -118,7 +171,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   if (!tls) app.log.warn('serving plain HTTP: TAXII 2.1 §8.2.2 requires HTTPS (set listen.tls, or terminate TLS in front)');
 
   const ctx: ServerContext = {
-    storage,
+    storage: withCollectionCache(storage, valid.limits?.collection_cache_ms ?? COLLECTION_CACHE_MS),
     writes: new GroupCommit(storage),
     authenticator: await Authenticator.create(valid.users ?? [], valid.tokens ?? []),
     cursors: new CursorSigner(valid.cursor_secret),

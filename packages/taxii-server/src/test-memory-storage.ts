@@ -2,6 +2,7 @@
 import {
   ABANDONED_MESSAGE,
   type AddResult,
+  COLLECTION_DELETED_MESSAGE,
   type CollectionRecord,
   canonicalText,
   formatMicros,
@@ -15,6 +16,8 @@ import {
   parseMicros,
   type RangePage,
   type RangeQuery,
+  refusedWrite,
+  STATUS_SETTLED_MESSAGE,
   type Status,
   type StatusDetail,
   type StatusUpdate,
@@ -28,6 +31,8 @@ export class MemoryStorage implements Storage {
   readonly collections = new Map<string, CollectionRecord>();
   readonly objects = new Map<string, StoredObject[]>();
   readonly statuses = new Map<string, Status & { completedAt?: Micros; updatedAt?: Micros }>();
+  /** Collection ids whose objects deleteCollection took: writes to them are refused until one is created again. */
+  readonly #deleted = new Set<string>();
   #clock = 0;
   opened = false;
   closed = false;
@@ -51,7 +56,10 @@ export class MemoryStorage implements Storage {
   async deleteCollection(apiRoot: string, id: string): Promise<boolean> {
     if (!this.collections.delete(`${apiRoot}\0${id}`)) return false;
     // Objects belong to the collection id; #clock, shared by all collections, keeps dateAdded increasing.
-    if (![...this.collections.values()].some((c) => c.id === id)) this.objects.delete(id);
+    if (![...this.collections.values()].some((c) => c.id === id)) {
+      this.objects.delete(id);
+      this.#deleted.add(id);
+    }
     return true;
   }
 
@@ -68,12 +76,14 @@ export class MemoryStorage implements Storage {
 
   async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
     if (status?.create) await this.createStatus({ ...status.create, status: 'pending', successes: [] });
+    else if (status && this.statuses.get(status.id)?.status === 'complete') return refusedWrite(objects, STATUS_SETTLED_MESSAGE);
+    const deleted = this.#deleted.has(collectionId) && ![...this.collections.values()].some((c) => c.id === collectionId);
     const list = this.objects.get(collectionId) ?? [];
-    this.objects.set(collectionId, list);
+    if (!deleted) this.objects.set(collectionId, list);
     const added: StatusDetail[] = [];
     const duplicates: StatusDetail[] = [];
-    const conflicts: StatusDetail[] = [];
-    for (const o of objects) {
+    const conflicts: StatusDetail[] = deleted ? [...refusedWrite(objects, COLLECTION_DELETED_MESSAGE).conflicts] : [];
+    for (const o of deleted ? [] : objects) {
       const existing = list.find(
         (s) =>
           s.id === o.id &&

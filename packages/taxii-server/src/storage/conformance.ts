@@ -22,16 +22,23 @@
  *    are removed on every call (a pending entry without a version, by any outcome of its id).
  *  - Settling an abandoned status appends its pendings to its failures, in order, after the
  *    failures it had.
+ *  - A refused write (a deleted collection, a settled status) reports every object of it as a
+ *    conflict, in input order, with the version it was given ('' when it had none); a deleted
+ *    collection refuses before any duplicate check (nothing of it is stored any more).
+ *  - Most tests write to collection ids never created with upsertCollection: only an id whose
+ *    collection was deleted (and not created again) refuses writes.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import {
   ABANDONED_MESSAGE,
+  COLLECTION_DELETED_MESSAGE,
   type CollectionRecord,
   formatMicros,
   type IncomingObject,
   type ObjectQuery,
+  STATUS_SETTLED_MESSAGE,
   type Status,
   type Storage,
   type StoredObject,
@@ -1039,6 +1046,139 @@ export function storageConformance(name: string, make: MakeStorage): void {
     assert.equal(await s.settleAbandonedStatuses(NOW() - MINUTE, []), 0);
     assert.equal((await s.getStatus(two.id))?.status, 'pending');
   });
+
+  withStorage('status: a chunk written after its status was settled stores nothing and leaves the status as it is', async (s) => {
+    const c = randomUUID();
+    const objects = [V1, V1, V1].map(() => stix('indicator', uuid('indicator'), V1, '2.1'));
+    const st = await interrupted(s, c, objects, 1);
+    // Pending: a chunk is stored and recorded.
+    const second = await s.addObjects(c, [objects[1]], { id: st.id, final: false });
+    assert.deepEqual(plain(second.added), [{ id: objects[1].id, version: V1 }]);
+    // A slow request taken for abandoned (a cutoff in the future) while it still runs.
+    assert.equal(await s.settleAbandonedStatuses(NOW() + MINUTE, [st.id]), 1);
+    const settled = await s.getStatus(st.id);
+    assert.deepEqual(plain(settled?.failures), [{ id: objects[2].id, version: V1, message: ABANDONED_MESSAGE }]);
+    // Its last chunk arrives: a stored object again (a duplicate) and the one reported as a failure.
+    const late = await s.addObjects(c, [objects[1], objects[2]], { id: st.id, final: true });
+    assert.deepEqual(plain(late), {
+      added: [],
+      duplicates: [],
+      conflicts: [objects[1], objects[2]].map((o) => ({ id: o.id, version: V1, message: STATUS_SETTLED_MESSAGE })),
+    });
+    assert.deepEqual(plain(await s.getStatus(st.id)), plain(settled), 'no outcome added to a settled status');
+    // In a group, only the write to the settled status is refused.
+    const other = stix('tool', uuid('tool'), V1, '2.1');
+    const group = await s.writeObjects(c, [{ objects: [objects[2]], status: { id: st.id, final: false } }, { objects: [other] }]);
+    assert.deepEqual(plain(group[0]?.conflicts), [{ id: objects[2].id, version: V1, message: STATUS_SETTLED_MESSAGE }]);
+    assert.deepEqual(plain(group[1]?.added), [{ id: other.id, version: V1 }]);
+    assert.deepEqual(plain(await s.getStatus(st.id)), plain(settled));
+    assert.deepEqual(
+      new Set((await s.getObjects(c, { versions: [{ kind: 'all' }], limit: 10 })).items.map((o) => o.id)),
+      new Set([objects[0].id, objects[1].id, other.id]),
+      'the refused object is not stored',
+    );
+  });
+
+  // ---------------------------------------------------------------- writes to a deleted collection
+
+  const collectionIn = (apiRoot: string, id = randomUUID()): CollectionRecord => ({
+    apiRoot,
+    id,
+    title: 'C',
+    read: [],
+    write: [],
+    mediaTypes: [],
+  });
+
+  withStorage('writeObjects: chunks written after their collection was deleted store nothing; the status still completes', async (s) => {
+    const root = `/root-${randomUUID()}/`;
+    const c = collectionIn(root);
+    await s.upsertCollection(c);
+    const objects = [V1, V1, V1].map(() => stix('indicator', uuid('indicator'), V1, '2.1'));
+    // A large POST: its first chunk stored, then the collection is deleted (over the admin API).
+    const st = await interrupted(s, c.id, objects, 1);
+    assert.equal(await s.deleteCollection(root, c.id), true);
+    const second = await s.addObjects(c.id, [objects[1]], { id: st.id, final: false });
+    assert.deepEqual(plain(second), {
+      added: [],
+      duplicates: [],
+      conflicts: [{ id: objects[1].id, version: V1, message: COLLECTION_DELETED_MESSAGE }],
+    });
+    const mid = await s.getStatus(st.id);
+    assert.equal(mid?.status, 'pending');
+    assert.deepEqual(plain(mid?.pendings), [{ id: objects[2].id, version: V1 }]);
+    await s.addObjects(c.id, [objects[2]], { id: st.id, final: true });
+    const done = await s.getStatus(st.id);
+    assert.equal(done?.status, 'complete');
+    assert.deepEqual(plain(done?.successes), [{ id: objects[0].id, version: V1 }]);
+    assert.deepEqual(
+      plain(done?.failures),
+      objects.slice(1).map((o) => ({ id: o.id, version: V1, message: COLLECTION_DELETED_MESSAGE })),
+    );
+    assert.deepEqual(done?.pendings, []);
+    // Nothing hidden under the id: created again, the collection is empty, and takes writes.
+    await s.upsertCollection(c);
+    assert.equal((await s.getObjects(c.id, { versions: [{ kind: 'all' }], limit: 10 })).items.length, 0, 'no object reappears');
+    assert.deepEqual(plain((await s.addObjects(c.id, [objects[1]])).added), [{ id: objects[1].id, version: V1 }]);
+  });
+
+  withStorage(
+    'writeObjects: a group to a deleted collection stores nothing; a status it creates is complete with every object a failure',
+    async (s) => {
+      const root = `/root-${randomUUID()}/`;
+      const c = collectionIn(root);
+      await s.upsertCollection(c);
+      const existing = stix('tool', uuid('tool'), V1, '2.1');
+      await s.addObjects(c.id, [existing]);
+      assert.equal(await s.deleteCollection(root, c.id), true);
+      const a = stix('indicator', uuid('indicator'), V1, '2.1');
+      const sco = stix('ipv4-addr', uuid('ipv4-addr'), undefined, '2.1', { value: '10.0.0.2' });
+      const invalid = { id: 'indicator--bad', version: '', message: 'not valid' };
+      const one = status(c.id, { totalCount: 4, failures: [invalid] });
+      const gone = (o: IncomingObject) => ({ id: o.id, version: o.version ?? '', message: COLLECTION_DELETED_MESSAGE });
+      const results = await s.writeObjects(c.id, [
+        { objects: [a, existing, sco], status: { id: one.id, final: true, create: one } },
+        { objects: [existing] },
+      ]);
+      assert.deepEqual(plain(results), [
+        { added: [], duplicates: [], conflicts: [a, existing, sco].map(gone) },
+        { added: [], duplicates: [], conflicts: [gone(existing)] },
+      ]);
+      const done = await s.getStatus(one.id);
+      assert.equal(done?.status, 'complete');
+      assert.deepEqual(done?.successes, []);
+      assert.deepEqual(plain(done?.failures), [invalid, ...[a, existing, sco].map(gone)]);
+      assert.equal((await s.getObjects(c.id, { versions: [{ kind: 'all' }], limit: 10 })).items.length, 0);
+    },
+  );
+
+  withStorage(
+    'writeObjects: stored to an id no collection ever had, to one created again, and while another API root holds the id',
+    async (s) => {
+      const write = (id: string) => s.addObjects(id, [stix('indicator', uuid('indicator'), V1, '2.1')]);
+      // Callers that never create collections (tests, benches) write to any id, again and again.
+      const never = randomUUID();
+      assert.equal((await write(never)).added.length, 1);
+      assert.equal((await write(never)).added.length, 1, 'a second write (the id has a clock now)');
+      const id = randomUUID();
+      const one = collectionIn(`/r1-${id}/`, id);
+      const two = collectionIn(`/r2-${id}/`, id);
+      await s.upsertCollection(one);
+      await s.upsertCollection(two);
+      assert.equal(await s.deleteCollection(one.apiRoot, id), true);
+      assert.equal((await write(id)).added.length, 1, 'still /r2/’s collection');
+      assert.equal(await s.deleteCollection(two.apiRoot, id), true);
+      assert.equal((await write(id)).conflicts[0]?.message, COLLECTION_DELETED_MESSAGE, 'deleted from every API root');
+      await s.upsertCollection(one);
+      assert.equal((await write(id)).added.length, 1, 'created again');
+      // Deleted before any write: refused too.
+      const empty = collectionIn(`/r3-${id}/`);
+      await s.upsertCollection(empty);
+      assert.equal(await s.deleteCollection(empty.apiRoot, empty.id), true);
+      assert.deepEqual((await write(empty.id)).added, []);
+      assert.equal((await s.getObjects(empty.id, { limit: 10 })).items.length, 0);
+    },
+  );
 
   // ---------------------------------------------------------------- concurrency
 

@@ -146,12 +146,33 @@ export interface Status {
 export const ABANDONED_MESSAGE = 'the server stopped before storing this object; POST it again';
 
 /**
+ * The failure message of an object a write refused because its collection was deleted (every API
+ * root's) before the write: a large POST stored chunk by chunk while an admin deleted it.
+ */
+export const COLLECTION_DELETED_MESSAGE = 'the collection was deleted before this object was stored';
+
+/**
+ * The message of an object a write refused because the status it reports to was no longer
+ * pending: settled as abandoned meanwhile, which already reported the object as a failure.
+ */
+export const STATUS_SETTLED_MESSAGE = 'the status of this request was settled before this object was stored; POST it again';
+
+/**
  * When a pending status last showed life: the last write that recorded an outcome on it (µs), or,
  * before any, its request timestamp (formatMicros text; 0 when unreadable, so that a status no one
  * can date is not kept pending for ever).
  */
 export function lastActivity(updated: Micros | null | undefined, requestTimestamp: string): Micros {
   return updated ?? parseMicros(requestTimestamp) ?? 0;
+}
+
+/**
+ * The result of a write refused as a whole (Storage.addObjects): nothing stored, every object a
+ * conflict with `message`, in input order, under its own version ('' when it has none, as in
+ * pendings).
+ */
+export function refusedWrite(objects: readonly IncomingObject[], message: string): AddResult {
+  return { added: [], duplicates: [], conflicts: objects.map((o) => ({ id: o.id, version: o.version ?? '', message })) };
 }
 
 /** Where a write reports its outcome. */
@@ -179,8 +200,9 @@ export interface AddResult {
   /** Already present with identical content: not an error (TAXII 2.1 §5.5), not stored again. */
   readonly duplicates: readonly StatusDetail[];
   /**
-   * Same (id, version, specVersion) already stored with different content: refused, the stored
-   * one wins (STIX: a version is immutable). Reported as failures.
+   * Refused, reported as failures, each with its message: the same (id, version, specVersion)
+   * already stored with different content (the stored one wins: STIX, a version is immutable), a
+   * version that is not a timestamp, or every object of a refused write (Storage.addObjects).
    */
   readonly conflicts: readonly StatusDetail[];
 }
@@ -213,7 +235,8 @@ export interface Storage {
    * there is no such collection. Objects belong to a collection id, so they stay while another
    * API root still has a collection with this id. The collection's dateAdded clock stays too: a
    * collection created again under this id goes on with dateAdded greater than any it handed out.
-   * Statuses are left to expire.
+   * Once its objects went, writes to the id are refused until a collection with this id is
+   * created again (addObjects). Statuses are left to expire.
    */
   deleteCollection(apiRoot: string, id: string): Promise<boolean>;
 
@@ -223,13 +246,25 @@ export interface Storage {
    * (id, version, specVersion, raw). And, in the same transaction, when `status` is given, adds
    * the call's outcome to that status (successes/failures, pending → complete when `final`) and
    * marks it active now (lastActivity: a status being stored is not abandoned).
+   *
+   * A write is refused — none of its objects stored, each reported in `conflicts` — when, checked
+   * in its transaction under the collection's write lock:
+   *  - the collection was deleted (deleteCollection took its objects) and no API root holds a
+   *    collection with this id again: COLLECTION_DELETED_MESSAGE, and the failures are recorded
+   *    on `status` as usual (complete when `final`), so a large POST whose collection is deleted
+   *    between two chunks still ends complete. An id no collection ever had is not refused:
+   *    callers that never create collections (tests, benches) may write to any id.
+   *  - `status` (without `create`) names a status that exists and is no longer pending: settled
+   *    as abandoned meanwhile, it already reported these objects as failures to POST again.
+   *    STATUS_SETTLED_MESSAGE, and the status is left as it is.
    */
   addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult>;
 
   /**
    * Several addObjects in ONE transaction, in order (a later write sees the earlier ones), one
    * result per write: the server's group commit (ingest.ts) of POSTs that arrive together. All
-   * or nothing for the whole group.
+   * or nothing for the whole group. Each write may be refused as addObjects says (its result
+   * tells it); that does not fail the group.
    */
   writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]>;
 

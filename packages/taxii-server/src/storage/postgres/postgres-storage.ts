@@ -38,7 +38,16 @@ import type {
   Storage,
   StoredObject,
 } from '../storage.js';
-import { ABANDONED_MESSAGE, formatMicros, identityOf, lastActivity, parseMicros } from '../storage.js';
+import {
+  ABANDONED_MESSAGE,
+  COLLECTION_DELETED_MESSAGE,
+  formatMicros,
+  identityOf,
+  lastActivity,
+  parseMicros,
+  refusedWrite,
+  STATUS_SETTLED_MESSAGE,
+} from '../storage.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -65,6 +74,24 @@ interface Row extends FlaggedRow {
 interface NewRow extends Row {
   readonly type: string;
   readonly raw: string;
+}
+
+interface CheckRow {
+  readonly deleted: boolean;
+  readonly settled: readonly string[];
+}
+
+interface ExistingRow {
+  date_added: string;
+  id: string;
+  version: string;
+  version_micros: string;
+  versioned: boolean;
+  spec_version: string;
+  is_last: boolean;
+  is_first: boolean;
+  is_spec_latest: boolean;
+  content_hash: Buffer;
 }
 
 interface ObjectRow {
@@ -124,6 +151,29 @@ INSERT INTO collection_clock (collection_id, last_date_added) VALUES ($1, 0)
 ON CONFLICT (collection_id) DO UPDATE SET last_date_added = collection_clock.last_date_added
 RETURNING last_date_added, floor(extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS now`;
 
+/** LOCK_COLLECTION for deleteCollection, which flags the id deleted (the row made if need be). */
+const LOCK_DELETED_COLLECTION = `
+INSERT INTO collection_clock (collection_id, last_date_added, deleted) VALUES ($1, 0, true)
+ON CONFLICT (collection_id) DO UPDATE SET deleted = true`;
+
+/**
+ * Under the collection lock, what refuses writes (storage.ts, Storage.addObjects): whether
+ * collection $1 was deleted and no API root has it again, and which of the statuses $2 (those the
+ * writes report to) are no longer pending. Those statuses are locked until COMMIT: a settle
+ * (settleAbandonedStatuses, FOR UPDATE SKIP LOCKED) leaves a status a write holds, and a write
+ * that waits for a settle reads the status it left. MATERIALIZED: every row is locked, whatever
+ * the outer query keeps of it.
+ */
+const CHECK_WRITES = `
+WITH reported AS MATERIALIZED (
+  SELECT id, status FROM statuses WHERE id = ANY($2::text[]) ORDER BY id FOR UPDATE
+)
+SELECT EXISTS (
+         SELECT 1 FROM collection_clock k
+         WHERE k.collection_id = $1 AND k.deleted AND NOT EXISTS (SELECT 1 FROM collections c WHERE c.id = $1)
+       ) AS deleted,
+       ARRAY(SELECT id FROM reported WHERE status <> 'pending') AS settled`;
+
 /**
  * Every stored version of the given ids: one objects_version probe per id. Written as a LATERAL
  * subquery that cannot be pulled up (OFFSET 0) so that the plan does not depend on statistics:
@@ -151,11 +201,21 @@ UPDATE objects o SET is_last = u.is_last, is_first = u.is_first, is_spec_latest 
 FROM unnest($2::bigint[], $3::boolean[], $4::boolean[], $5::boolean[]) AS u(date_added, is_last, is_first, is_spec_latest)
 WHERE o.collection_id = $1 AND o.date_added = u.date_added`;
 
+/** INSERT … SELECT of statuses from 11 arrays, $<base + 1> … $<base + 11> (statusParams). */
+function insertStatusesSql(base: number): string {
+  const [a, b, c, d, e, f, g, h, i, j, k] = Array.from({ length: 11 }, (_, n) => `$${base + n + 1}`);
+  return `INSERT INTO statuses (id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root,
+                         collection_id, completed_at)
+   SELECT * FROM unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::integer[], ${e}::jsonb[], ${f}::jsonb[], ${g}::jsonb[],
+                        ${h}::text[], ${i}::text[], ${j}::text[], ${k}::bigint[])`;
+}
+
 /**
  * INSERT_OBJECTS ($1…$13), the flag changes of rows stored before this call ($14…$17; never a row
- * of this INSERT, which a sibling CTE could not see) and the clock ($18), as one statement.
+ * of this INSERT, which a sibling CTE could not see), the clock ($18) and the statuses created
+ * complete ($19…$29, possibly none), as one statement.
  */
-const WRITE_ROWS_FLAGS_CLOCK = `
+const WRITE_ROWS_FLAGS_CLOCK_STATUSES = `
 WITH inserted AS (${INSERT_OBJECTS.trim()}
   RETURNING 1
 ), reflagged AS (
@@ -166,8 +226,11 @@ WITH inserted AS (${INSERT_OBJECTS.trim()}
 ), clock AS (
   UPDATE collection_clock SET last_date_added = $18 WHERE collection_id = $1
   RETURNING 1
+), statuses_added AS (${insertStatusesSql(18)}
+  RETURNING 1
 )
-SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM reflagged) AS reflagged, (SELECT count(*) FROM clock) AS clock`;
+SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM reflagged) AS reflagged, (SELECT count(*) FROM clock) AS clock,
+       (SELECT count(*) FROM statuses_added) AS statuses`;
 
 export class PostgresStorage implements Storage {
   readonly #pool: pg.Pool;
@@ -233,9 +296,10 @@ export class PostgresStorage implements Storage {
       const shared = await client.query('SELECT 1 FROM collections WHERE id = $1 LIMIT 1', [id]);
       if ((shared.rowCount ?? 0) > 0) return true;
       // The collection lock, as writers take it: a write in progress commits first and its
-      // objects go too. collection_clock keeps its row: its last_date_added keeps dateAdded
-      // increasing for a collection created again under this id.
-      await client.query(LOCK_COLLECTION, [id]);
+      // objects go too; the writes after see the flag and are refused. collection_clock keeps its
+      // row: its last_date_added keeps dateAdded increasing for a collection created again under
+      // this id.
+      await client.query(LOCK_DELETED_COLLECTION, [id]);
       await client.query('DELETE FROM objects WHERE collection_id = $1', [id]);
       return true;
     });
@@ -247,51 +311,52 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * The writes of a group share every round trip: one lock, one lookup of every id, one INSERT
-   * (with the flag changes and the clock), one INSERT of the statuses created complete, one
-   * COMMIT — a group of POSTs costs about what one POST costs.
+   * The writes of a group share every round trip — three in all: BEGIN with the lock, the checks
+   * and the lookup of every id (one simple query); one INSERT with the flag changes, the clock and
+   * the statuses created complete; COMMIT. A group of POSTs costs about what one POST costs.
    */
   async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
     return this.#transaction(async (client) => {
-      // The collection lock first: everything below sees every earlier writer's commit.
-      const clock = await client.query<{ last_date_added: string; now: string }>(LOCK_COLLECTION, [collectionId]);
+      // The collection lock first: the checks and the lookup, later statements of the same
+      // transaction, see every earlier writer's commit, and a delete or a settle committed meanwhile.
+      const ids = [...new Set(writes.flatMap((w) => w.objects.map((o) => o.id)))];
+      const statusIds = writes.flatMap((w) => reportedStatus(w) ?? []);
+      const [, clock, check, existing] = (await client.query(
+        [
+          'BEGIN',
+          inline(client, LOCK_COLLECTION, [collectionId]),
+          inline(client, CHECK_WRITES, [collectionId, statusIds]),
+          ids.length > 0 ? inline(client, ROWS_OF_IDS, [collectionId, ids]) : 'SELECT 1 WHERE false',
+        ].join(';\n'),
+      )) as unknown as [unknown, pg.QueryResult, pg.QueryResult, pg.QueryResult];
       const { last_date_added: last, now } = clock.rows[0] as { last_date_added: string; now: string };
       let next = Math.max(Number(now), Number(last) + 1);
+      const refused = refusedWrites(check.rows[0] as CheckRow, writes);
 
       const rowsById = new Map<string, Row[]>();
-      const ids = [...new Set(writes.flatMap((w) => w.objects.map((o) => o.id)))];
-      if (ids.length > 0) {
-        const existing = await client.query<{
-          date_added: string;
-          id: string;
-          version: string;
-          version_micros: string;
-          versioned: boolean;
-          spec_version: string;
-          is_last: boolean;
-          is_first: boolean;
-          is_spec_latest: boolean;
-          content_hash: Buffer;
-        }>(ROWS_OF_IDS, [collectionId, ids]);
-        for (const r of existing.rows) {
-          pushTo(rowsById, r.id, {
-            dateAdded: Number(r.date_added),
-            id: r.id,
-            version: r.version,
-            versionMicros: Number(r.version_micros),
-            versioned: r.versioned,
-            specVersion: r.spec_version,
-            isLast: r.is_last,
-            isFirst: r.is_first,
-            isSpecLatest: r.is_spec_latest,
-            hash: r.content_hash,
-          });
-        }
+      for (const r of existing.rows as ExistingRow[]) {
+        pushTo(rowsById, r.id, {
+          dateAdded: Number(r.date_added),
+          id: r.id,
+          version: r.version,
+          versionMicros: Number(r.version_micros),
+          versioned: r.versioned,
+          specVersion: r.spec_version,
+          isLast: r.is_last,
+          isFirst: r.is_first,
+          isSpecLatest: r.is_spec_latest,
+          hash: r.content_hash,
+        });
       }
 
       const inserts: NewRow[] = [];
       const results: AddResult[] = [];
       for (const w of writes) {
+        const refusal = refused.get(w);
+        if (refusal !== undefined) {
+          results.push(refusedWrite(w.objects, refusal));
+          continue;
+        }
         const added: StatusDetail[] = [];
         const duplicates: StatusDetail[] = [];
         const conflicts: StatusDetail[] = [];
@@ -356,35 +421,31 @@ export class PostgresStorage implements Storage {
         results.push({ added, duplicates, conflicts });
       }
 
+      const changedRows: Row[] = [];
       if (inserts.length > 0) {
         const fresh = new Set<Row>(inserts);
-        const changed: Row[] = [];
         for (const id of new Set(inserts.map((r) => r.id))) {
-          for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changed.push(r);
+          for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changedRows.push(r);
         }
-        // The last (usually the only) slice of rows goes in one statement with the flag updates
-        // and the clock: one round trip for the whole write.
+        // The last (usually the only) slice of rows goes in one statement with the flag updates,
+        // the clock and the complete statuses (below): one round trip for the whole write.
         const lastSlice = Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
         for (let i = 0; i < lastSlice; i += INSERT_CHUNK) {
           await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
         }
-        await client.query(WRITE_ROWS_FLAGS_CLOCK, [
-          ...insertParams(collectionId, inserts.slice(lastSlice)),
-          changed.map((r) => r.dateAdded),
-          changed.map((r) => r.isLast),
-          changed.map((r) => r.isFirst),
-          changed.map((r) => r.isSpecLatest),
-          next - 1,
-        ]);
       }
 
-      // Statuses: those created by a final write are inserted complete, all in one statement;
-      // the others (created pending, or chunks of a large POST) are updated one by one.
+      // Statuses: those created by a final write are inserted complete, all in one statement
+      // (the INSERT of the rows when there are rows); the others (created pending, or chunks of a
+      // large POST) are updated one by one.
       const complete: Status[] = [];
+      const updated: number[] = [];
       for (let i = 0; i < writes.length; i++) {
         const status = writes[i]?.status;
         const result = results[i] as AddResult;
         if (status === undefined) continue;
+        // A settled status is left as it is (storage.ts); a deleted collection's failures are recorded.
+        if (refused.get(writes[i] as ObjectWrite) === STATUS_SETTLED_MESSAGE) continue;
         const successes = [...result.added, ...result.duplicates];
         if (status.create !== undefined && status.final) {
           complete.push({
@@ -396,12 +457,28 @@ export class PostgresStorage implements Storage {
           });
           continue;
         }
-        if (status.create !== undefined) await insertStatuses(client, [{ ...status.create, status: 'pending', successes: [] }]);
-        await recordOutcome(client, status, (writes[i] as ObjectWrite).objects, successes, result.conflicts);
+        updated.push(i);
       }
-      if (complete.length > 0) await insertStatuses(client, complete);
+      if (inserts.length > 0) {
+        const lastSlice = Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
+        await client.query(WRITE_ROWS_FLAGS_CLOCK_STATUSES, [
+          ...insertParams(collectionId, inserts.slice(lastSlice)),
+          changedRows.map((r) => r.dateAdded),
+          changedRows.map((r) => r.isLast),
+          changedRows.map((r) => r.isFirst),
+          changedRows.map((r) => r.isSpecLatest),
+          next - 1,
+          ...statusParams(complete),
+        ]);
+      } else if (complete.length > 0) await insertStatuses(client, complete);
+      for (const i of updated) {
+        const status = writes[i]?.status as StatusUpdate;
+        const result = results[i] as AddResult;
+        if (status.create !== undefined) await insertStatuses(client, [{ ...status.create, status: 'pending', successes: [] }]);
+        await recordOutcome(client, status, (writes[i] as ObjectWrite).objects, [...result.added, ...result.duplicates], result.conflicts);
+      }
       return results;
-    });
+    }, null);
   }
 
   async getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
@@ -585,11 +662,12 @@ export class PostgresStorage implements Storage {
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  /** `begin` null: `work` begins the transaction itself (in its first round trip). */
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin: string | null = 'BEGIN'): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query(begin);
+      if (begin !== null) await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -652,31 +730,63 @@ function insertParams(collectionId: string, rows: readonly NewRow[]): unknown[] 
   ];
 }
 
-/** Adds one addObjects call's outcome to its status, in the caller's transaction. */
-/** Inserts statuses in one statement (multi-row unnest). */
-async function insertStatuses(client: pg.PoolClient, statuses: readonly Status[]): Promise<void> {
-  const completedAt = nowMicros();
-  await client.query(
-    `INSERT INTO statuses (id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root,
-                           collection_id, completed_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::jsonb[], $6::jsonb[], $7::jsonb[],
-                          $8::text[], $9::text[], $10::text[], $11::bigint[])`,
-    [
-      statuses.map((s) => s.id),
-      statuses.map((s) => s.status),
-      statuses.map((s) => s.requestTimestamp),
-      statuses.map((s) => s.totalCount),
-      statuses.map((s) => JSON.stringify(s.successes)),
-      statuses.map((s) => JSON.stringify(s.failures)),
-      statuses.map((s) => JSON.stringify(s.pendings)),
-      statuses.map((s) => s.owner ?? null),
-      statuses.map((s) => s.apiRoot),
-      statuses.map((s) => s.collectionId),
-      statuses.map((s) => (s.status === 'complete' ? completedAt : null)),
-    ],
-  );
+/** The existing status a write reports to (not one it creates). */
+function reportedStatus(w: ObjectWrite): string | undefined {
+  return w.status !== undefined && w.status.create === undefined ? w.status.id : undefined;
 }
 
+/**
+ * The writes to refuse, each with its message (CHECK_WRITES): every one when the collection was
+ * deleted; before that, those reporting to an existing status that is no longer pending.
+ */
+function refusedWrites({ deleted, settled }: CheckRow, writes: readonly ObjectWrite[]): Map<ObjectWrite, string> {
+  const refused = new Map<ObjectWrite, string>();
+  for (const w of writes) {
+    const id = reportedStatus(w);
+    if (id !== undefined && settled.includes(id)) refused.set(w, STATUS_SETTLED_MESSAGE);
+    else if (deleted) refused.set(w, COLLECTION_DELETED_MESSAGE);
+  }
+  return refused;
+}
+
+/**
+ * A statement with its $n replaced by literals (strings, or string arrays as array literals), so
+ * that several statements go in one simple query, one round trip. Every value goes through
+ * escapeLiteral: nothing of it is read as SQL.
+ */
+function inline(client: pg.PoolClient, sql: string, values: readonly (string | readonly string[])[]): string {
+  return sql.replace(/\$(\d+)/g, (_match, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === undefined) throw new Error(`inline: no value for $${n}`);
+    if (typeof value === 'string') return client.escapeLiteral(value);
+    return client.escapeLiteral(`{${value.map((e) => `"${e.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+  });
+}
+
+/** Inserts statuses in one statement (multi-row unnest). */
+async function insertStatuses(client: pg.PoolClient, statuses: readonly Status[]): Promise<void> {
+  await client.query(insertStatusesSql(0), statusParams(statuses));
+}
+
+/** The 11 arrays of insertStatusesSql. */
+function statusParams(statuses: readonly Status[]): unknown[] {
+  const completedAt = nowMicros();
+  return [
+    statuses.map((s) => s.id),
+    statuses.map((s) => s.status),
+    statuses.map((s) => s.requestTimestamp),
+    statuses.map((s) => s.totalCount),
+    statuses.map((s) => JSON.stringify(s.successes)),
+    statuses.map((s) => JSON.stringify(s.failures)),
+    statuses.map((s) => JSON.stringify(s.pendings)),
+    statuses.map((s) => s.owner ?? null),
+    statuses.map((s) => s.apiRoot),
+    statuses.map((s) => s.collectionId),
+    statuses.map((s) => (s.status === 'complete' ? completedAt : null)),
+  ];
+}
+
+/** Adds one addObjects call's outcome to its status, in the caller's transaction. */
 async function recordOutcome(
   client: pg.PoolClient,
   status: StatusUpdate,

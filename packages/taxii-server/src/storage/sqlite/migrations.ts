@@ -128,6 +128,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX statuses_pending ON statuses (id) WHERE status = 'pending';
     `,
   },
+  {
+    version: 4,
+    name: 'deleted collections refuse writes',
+    // deleted: set by deleteCollection when the objects of the id go (no API root holds a
+    // collection with it any more). A write to the id is then refused while no collection has it
+    // again: the chunks of a large POST stored after the delete must not hide objects under it.
+    sql: `
+      ALTER TABLE object_collections ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */

@@ -23,6 +23,7 @@ import type { RangePage, RangeQuery } from '../storage.js';
 import {
   ABANDONED_MESSAGE,
   type AddResult,
+  COLLECTION_DELETED_MESSAGE,
   type CollectionRecord,
   canonicalText,
   formatMicros,
@@ -34,6 +35,8 @@ import {
   type ObjectWrite,
   type Page,
   parseMicros,
+  refusedWrite,
+  STATUS_SETTLED_MESSAGE,
   type Status,
   type StatusDetail,
   type StatusUpdate,
@@ -277,11 +280,15 @@ export class SqliteStorage implements Storage {
       .transaction((): boolean => {
         if (this.#stmt('DELETE FROM collections WHERE api_root = ? AND id = ?').run(apiRoot, id).changes === 0) return false;
         // Objects belong to the collection id (object_collections), which another API root may hold.
-        const ckey = this.#ckey(id);
-        if (ckey !== undefined && !this.#stmt('SELECT 1 FROM collections WHERE id = ?').get(id))
-          this.#stmt('DELETE FROM objects WHERE ckey = ?').run(ckey);
-        // The object_collections row stays: its last_date_added keeps dateAdded increasing for a
-        // collection created again under this id (and the cached ckey stays right).
+        if (this.#stmt('SELECT 1 FROM collections WHERE id = ?').get(id)) return true;
+        // The object_collections row stays (made if the collection never had objects): its
+        // last_date_added keeps dateAdded increasing for a collection created again under this id
+        // (and the cached ckey stays right); `deleted` refuses the writes that come meanwhile.
+        this.#stmt(
+          `INSERT INTO object_collections (collection_id, last_date_added, deleted) VALUES (?, 0, 1)
+           ON CONFLICT (collection_id) DO UPDATE SET deleted = 1`,
+        ).run(id);
+        this.#stmt('DELETE FROM objects WHERE ckey = ?').run(this.#ckey(id) as number);
         return true;
       })
       .immediate();
@@ -296,13 +303,44 @@ export class SqliteStorage implements Storage {
 
   async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
     const db = this.#conn();
-    const run = db.transaction((): AddResult[] => writes.map((w) => this.#write(collectionId, w.objects, w.status)));
+    const run = db.transaction((): AddResult[] => {
+      // Under the write lock, which deleteCollection takes too (storage.ts: refused writes).
+      const deleted = this.#collectionDeleted(collectionId);
+      return writes.map((w) => this.#write(collectionId, w.objects, w.status, deleted));
+    });
     return run.immediate();
   }
 
+  /**
+   * Whether deleteCollection took the objects of this id and no API root has a collection with it
+   * again. An id without the flag (one that never had a collection: tests, benches) is writable.
+   */
+  #collectionDeleted(collectionId: string): boolean {
+    return (
+      this.#stmt(
+        `SELECT 1 FROM object_collections WHERE collection_id = ? AND deleted = 1
+           AND NOT EXISTS (SELECT 1 FROM collections WHERE id = ?)`,
+      ).get(collectionId, collectionId) !== undefined
+    );
+  }
+
   /** One write, inside the caller's transaction. */
-  #write(collectionId: string, objects: readonly IncomingObject[], status: StatusUpdate | undefined): AddResult {
+  #write(collectionId: string, objects: readonly IncomingObject[], status: StatusUpdate | undefined, deleted: boolean): AddResult {
     if (status?.create) this.#insertStatus({ ...status.create, status: 'pending', successes: [] });
+    // A status settled meanwhile (abandoned) already reported these objects as failures: storing
+    // them or adding outcomes would count them twice. It is left as it is.
+    else if (status && this.#stmt("SELECT 1 FROM statuses WHERE id = ? AND status <> 'pending'").get(status.id))
+      return refusedWrite(objects, STATUS_SETTLED_MESSAGE);
+    if (deleted) {
+      const refused = refusedWrite(objects, COLLECTION_DELETED_MESSAGE);
+      if (status)
+        this.#recordOutcomes(
+          status.id,
+          status.final,
+          refused.conflicts.map((d) => ({ kind: 'failure', detail: d })),
+        );
+      return refused;
+    }
     const added: StatusDetail[] = [];
     const duplicates: StatusDetail[] = [];
     const conflicts: StatusDetail[] = [];

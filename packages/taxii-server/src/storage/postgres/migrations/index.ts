@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.js';
 import { sql as statusActivity } from './002-status-activity.js';
+import { sql as deletedCollections } from './003-deleted-collections.js';
 
 export interface Migration {
   /** Applied in ascending order; never renumber or edit a released migration, add a new one. */
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'status activity', sql: statusActivity },
+  { version: 3, name: 'deleted collections', sql: deletedCollections },
 ];
