@@ -39,9 +39,12 @@ const { values } = parseArgs({
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PG_URL = process.env.TAXIWAY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const COLLECTION = '5b7d9f3e-1c2a-4e8b-9d6f-0a1b2c3d4e5f';
+/** The ingest runs POST here, so that the read collection holds exactly 100,000 then 1,000,000. */
+const INGEST_COLLECTION = '0c6f3a8e-7d41-4b2a-9e5f-6a7b8c9d0e1f';
 const AUTH = `Basic ${Buffer.from('bench:bench-password').toString('base64')}`;
 const TAXII = 'application/taxii+json;version=2.1';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const INGEST_RUNS = 3;
 
 const stored = (o: Record<string, unknown>): IncomingObject => ({
   id: o.id as string,
@@ -64,7 +67,7 @@ async function fill(storage: Storage, from: number, total: number): Promise<void
   }
 }
 
-async function serve(storage: Storage): Promise<{ base: string; close: () => Promise<void> }> {
+async function serve(storage: Storage): Promise<{ base: string; ingestBase: string; close: () => Promise<void> }> {
   const app = await createServer(
     {
       discovery: { title: 'bench', default: 'bench' },
@@ -74,7 +77,10 @@ async function serve(storage: Storage): Promise<{ base: string; close: () => Pro
           path: 'bench',
           title: 'bench',
           max_content_length: 100 * 1024 * 1024,
-          collections: [{ id: COLLECTION, title: 'bench', read: ['bench'], write: ['bench'] }],
+          collections: [
+            { id: COLLECTION, title: 'bench', read: ['bench'], write: ['bench'] },
+            { id: INGEST_COLLECTION, title: 'bench ingest', read: ['bench'], write: ['bench'] },
+          ],
         },
       ],
       limits: { max_page_size: 1000 },
@@ -83,7 +89,11 @@ async function serve(storage: Storage): Promise<{ base: string; close: () => Pro
     { storage },
   );
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { base: `${address}/bench/collections/${COLLECTION}`, close: () => app.close() };
+  return {
+    base: `${address}/bench/collections/${COLLECTION}`,
+    ingestBase: `${address}/bench/collections/${INGEST_COLLECTION}`,
+    close: () => app.close(),
+  };
 }
 
 /** POSTs from a separate process (bench/ingest-client.ts): objects/s until every status is complete. */
@@ -127,30 +137,38 @@ async function benchBackend(
 ): Promise<void> {
   const { storage, cleanup } = await make();
   await storage.open();
-  const { base, close } = await serve(storage);
+  const { base, ingestBase, close } = await serve(storage);
   try {
     console.log(`\n${name}:`);
     // Warm-up: the first requests load the HTTP client and compile the server's paths.
-    await ingest(base, 100, 1, 500, 0);
+    await ingest(ingestBase, 100, 1, 500, 0);
     let count = 500;
+    let filled = 0;
     for (const [perRequest, clients] of [
       [100, 1],
       [100, 4],
       [1000, 1],
       [1000, 4],
     ] as const) {
+      // Three runs, the median reported: one run of 100 POSTs lasts under a second, and a 2-core
+      // machine shared with the client process and the database varies by ±30 % between runs.
       const total = perRequest * clients * (perRequest === 100 ? 100 : 10);
-      const rate = await ingest(base, perRequest, clients, total, count);
-      count += total;
+      const rates: number[] = [];
+      for (let run = 0; run < INGEST_RUNS; run++) {
+        rates.push(await ingest(ingestBase, perRequest, clients, total, count));
+        count += total;
+      }
+      rates.sort((a, b) => a - b);
+      const rate = rates[Math.floor(rates.length / 2)] as number;
       const target = name.startsWith('SQLite') ? 20_000 : 10_000;
       console.log(
-        `  ingest: POST ${String(perRequest).padStart(5)} objects × ${clients} client(s): ${fmt(rate).padStart(7)} objects/s (validated, stored, status complete)  target > ${fmt(target)}/s: ${rate > target ? 'PASS' : 'below'}`,
+        `  ingest: POST ${String(perRequest).padStart(5)} objects × ${clients} client(s): ${fmt(rate).padStart(7)} objects/s (median of ${INGEST_RUNS}; ${fmt(rates[0] as number)}–${fmt(rates[rates.length - 1] as number)}; validated, stored, status complete)  target > ${fmt(target)}/s: ${rate > target ? 'PASS' : 'below'}`,
       );
     }
     const sizes = options.ingestOnly || values['ingest-only'] ? [] : values['skip-large'] ? [100_000] : [100_000, 1_000_000];
     for (const size of sizes) {
-      await fill(storage, count, size);
-      count = size;
+      await fill(storage, filled, size);
+      filled = size;
       const middle = await middleDate(base, size);
       for (const [label, query] of [
         ['limit=100', 'limit=100'],

@@ -48,6 +48,7 @@ import {
   refusedWrite,
   STATUS_SETTLED_MESSAGE,
 } from '../storage.js';
+import { boolArray, byteaArray, int8Array, textArray } from './binary-arrays.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -711,22 +712,22 @@ async function updateFlags(
   ]);
 }
 
-/** $1…$13 of INSERT_OBJECTS. */
+/** $1…$13 of INSERT_OBJECTS; the arrays in binary (binary-arrays.ts). */
 function insertParams(collectionId: string, rows: readonly NewRow[]): unknown[] {
   return [
     collectionId,
-    rows.map((r) => r.dateAdded),
-    rows.map((r) => r.id),
-    rows.map((r) => r.type),
-    rows.map((r) => r.version),
-    rows.map((r) => r.versionMicros),
-    rows.map((r) => r.versioned),
-    rows.map((r) => r.specVersion),
-    rows.map((r) => r.isLast),
-    rows.map((r) => r.isFirst),
-    rows.map((r) => r.isSpecLatest),
-    rows.map((r) => r.hash),
-    rows.map((r) => r.raw),
+    int8Array(rows.map((r) => r.dateAdded)),
+    textArray(rows.map((r) => r.id)),
+    textArray(rows.map((r) => r.type)),
+    textArray(rows.map((r) => r.version)),
+    int8Array(rows.map((r) => r.versionMicros)),
+    boolArray(rows.map((r) => r.versioned)),
+    textArray(rows.map((r) => r.specVersion)),
+    boolArray(rows.map((r) => r.isLast)),
+    boolArray(rows.map((r) => r.isFirst)),
+    boolArray(rows.map((r) => r.isSpecLatest)),
+    byteaArray(rows.map((r) => r.hash)),
+    textArray(rows.map((r) => r.raw)),
   ];
 }
 

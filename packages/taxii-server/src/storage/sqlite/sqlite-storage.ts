@@ -100,9 +100,10 @@ interface KnownRow {
   version: string;
   vm: number;
   sv: string;
-  /** rowid (0 for a row inserted by this call, whose identity is known). */
+  /** rowid (0 for a row inserted by this call, whose raw and maybe identity are known). */
   r: number;
-  identity?: string;
+  raw?: string;
+  identity?: string | undefined;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -365,7 +366,8 @@ export class SqliteStorage implements Storage {
       for (const r of rows) pushTo(known, r.id, r);
       const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
       // The same content whatever its spelling (storage.ts, IncomingObject.identity).
-      const sameContent = (k: KnownRow, identity: string): boolean => (k.identity ?? canonicalText(rawOf.get(k.r) as string)) === identity;
+      const sameContent = (k: KnownRow, identity: string): boolean =>
+        (k.identity ?? canonicalText(k.raw ?? (rawOf.get(k.r) as string))) === identity;
       const insert = this.#stmt(
         `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
@@ -380,10 +382,10 @@ export class SqliteStorage implements Storage {
       const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
         if (versions === undefined) {
           insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-          known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, identity: identityOf(o) }]);
+          known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity }]);
         } else {
           insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
-          versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, identity: identityOf(o) });
+          versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity });
           touched.add(o.id);
         }
       };
