@@ -163,3 +163,58 @@ test('sqlite: migration 3 on a file of version 2: a status left pending before t
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite: migration 2 on a file of version 1: per-object status details become parts, in order, the status reads the same', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
+  const path = join(dir, 'store.db');
+  try {
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 1)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
+    }
+    const id = '55555555-5555-4555-8555-555555555555';
+    db.prepare(
+      "INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id, completed_micros) VALUES (?, 'complete', ?, 4, 'alice', 'api1', 'c', ?)",
+    ).run(id, '2024-05-01T12:00:00.000000Z', Date.now() * 1000);
+    const detail = db.prepare('INSERT INTO status_details (status_id, kind, id, version, message) VALUES (?, ?, ?, ?, ?)');
+    detail.run(id, 'success', 'indicator--2', '2024-01-02T00:00:00.000Z', null);
+    detail.run(id, 'failure', 'indicator--x', '', 'not a STIX object');
+    detail.run(id, 'success', 'indicator--1', '2024-01-01T00:00:00.000Z', null);
+    detail.run(id, 'failure', 'indicator--3', '2024-01-03T00:00:00.000Z', 'a conflict');
+    db.close();
+
+    const storage = new SqliteStorage({ path });
+    await storage.open();
+    try {
+      const status = await storage.getStatus(id);
+      assert.equal(status?.status, 'complete');
+      assert.equal(status?.totalCount, 4);
+      assert.deepEqual(status?.successes, [
+        { id: 'indicator--2', version: '2024-01-02T00:00:00.000Z' },
+        { id: 'indicator--1', version: '2024-01-01T00:00:00.000Z' },
+      ]);
+      assert.deepEqual(status?.failures, [
+        { id: 'indicator--x', version: '', message: 'not a STIX object' },
+        { id: 'indicator--3', version: '2024-01-03T00:00:00.000Z', message: 'a conflict' },
+      ]);
+      assert.deepEqual(status?.pendings, []);
+    } finally {
+      await storage.close();
+    }
+    const after = new Database(path, { readonly: true });
+    try {
+      assert.equal(
+        after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'status_details'").get()?.n,
+        0,
+        'the old table is gone',
+      );
+    } finally {
+      after.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
