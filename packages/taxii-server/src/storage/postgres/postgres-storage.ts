@@ -423,6 +423,7 @@ export class PostgresStorage implements Storage {
       }
 
       const changedRows: Row[] = [];
+      const lastSlice = inserts.length === 0 ? 0 : Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
       if (inserts.length > 0) {
         const fresh = new Set<Row>(inserts);
         for (const id of new Set(inserts.map((r) => r.id))) {
@@ -430,7 +431,6 @@ export class PostgresStorage implements Storage {
         }
         // The last (usually the only) slice of rows goes in one statement with the flag updates,
         // the clock and the complete statuses (below): one round trip for the whole write.
-        const lastSlice = Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
         for (let i = 0; i < lastSlice; i += INSERT_CHUNK) {
           await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
         }
@@ -461,7 +461,6 @@ export class PostgresStorage implements Storage {
         updated.push(i);
       }
       if (inserts.length > 0) {
-        const lastSlice = Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
         await client.query(WRITE_ROWS_FLAGS_CLOCK_STATUSES, [
           ...insertParams(collectionId, inserts.slice(lastSlice)),
           changedRows.map((r) => r.dateAdded),
