@@ -394,7 +394,8 @@ export class SqliteStorage implements Storage {
         let versionMicros: number;
         const versions = known.get(o.id);
         if (version === undefined) {
-          const same = versions?.find((k) => k.sv === o.specVersion && sameContent(k, identityOf(o)));
+          const identity = versions && identityOf(o);
+          const same = identity === undefined ? undefined : versions?.find((k) => k.sv === o.specVersion && sameContent(k, identity));
           if (same) {
             const d = detail(o.id, same.version);
             duplicates.push(d);
