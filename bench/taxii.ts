@@ -6,7 +6,8 @@
  *  - Read with autocannon (10 connections, 5 s each): GET objects/?limit=100 with the default
  *    filters, with match[type], and with added_after in the middle of the collection — requests/s,
  *    p50 and p99 — at 100,000 and at 1,000,000 stored objects (--skip-large: 100,000 only), to show
- *    that the cost of a page does not grow with the collection.
+ *    that the cost of a page does not grow with the collection; then the same page while one
+ *    client POSTs 1,000-object bodies (SQLite's writes are on the writer thread, as served).
  * Options: --backend sqlite|postgres|both (default both), --skip-large, --ingest-only.
  */
 import { execFile } from 'node:child_process';
@@ -19,7 +20,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createServer } from '../packages/taxii-server/src/index.js';
 import { PostgresStorage } from '../packages/taxii-server/src/storage/postgres/postgres-storage.js';
-import { SqliteStorage } from '../packages/taxii-server/src/storage/sqlite/sqlite-storage.js';
+import { ThreadedSqliteStorage } from '../packages/taxii-server/src/storage/sqlite/threaded-sqlite-storage.js';
 import type { IncomingObject, Storage } from '../packages/taxii-server/src/storage/storage.js';
 import { type IngestJob, indicator } from './ingest-client.js';
 
@@ -182,6 +183,19 @@ async function benchBackend(
         );
       }
     }
+    if (sizes.length > 0) {
+      // Reads while a feed posts: one client POSTing 1,000-object bodies into the other collection
+      // all through the read measurement (started first; it runs longer than autocannon's 5 s).
+      const size = sizes[sizes.length - 1] as number;
+      const posting = ingest(ingestBase, 1000, 1, 150_000, count);
+      count += 150_000;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const r = await read(`${base}/objects/?limit=100`);
+      const rate = await posting;
+      console.log(
+        `  read at ${fmt(size).padStart(9)} objects while 1 client POSTs 1,000-object bodies: ${fmt(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms${r.errors ? `  (${r.errors} errors)` : ''}  (ingest meanwhile ${fmt(rate)} objects/s)`,
+      );
+    }
   } finally {
     await close();
     await storage.close();
@@ -196,7 +210,7 @@ if (backends.includes('sqlite')) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `taxii-${process.pid}.db`);
   await benchBackend('SQLite (synchronous=NORMAL, the default)', async () => ({
-    storage: new SqliteStorage({ path }),
+    storage: new ThreadedSqliteStorage({ path }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   }));
   // synchronous=FULL: one fsync per commit; ingest only (reads do not sync).
@@ -205,7 +219,7 @@ if (backends.includes('sqlite')) {
     async () => {
       mkdirSync(dir, { recursive: true });
       return {
-        storage: new SqliteStorage({ path, synchronous: 'FULL' }),
+        storage: new ThreadedSqliteStorage({ path, synchronous: 'FULL' }),
         cleanup: async () => rmSync(dir, { recursive: true, force: true }),
       };
     },

@@ -30,4 +30,5 @@ export { hashPassword, hashToken, type ScryptParameters, verifyPassword } from '
 export { type CreateServerOptions, createServer, openStorage } from './server.js';
 export { PostgresStorage, type PostgresStorageOptions } from './storage/postgres/postgres-storage.js';
 export { SqliteStorage, type SqliteStorageOptions } from './storage/sqlite/sqlite-storage.js';
+export { SqliteWriterError, ThreadedSqliteStorage } from './storage/sqlite/threaded-sqlite-storage.js';
 export type { Storage } from './storage/storage.js';

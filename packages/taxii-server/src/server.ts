@@ -65,8 +65,13 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     const { PostgresStorage } = await import('./storage/postgres/postgres-storage.js');
     return new PostgresStorage({ url: config.url });
   }
-  const { SqliteStorage } = await import('./storage/sqlite/sqlite-storage.js');
-  return new SqliteStorage({ path: config.path });
+  if (config.path === ':memory:') {
+    const { SqliteStorage } = await import('./storage/sqlite/sqlite-storage.js');
+    return new SqliteStorage({ path: config.path });
+  }
+  // Writes on a thread of their own, so that a commit never holds the event loop.
+  const { ThreadedSqliteStorage } = await import('./storage/sqlite/threaded-sqlite-storage.js');
+  return new ThreadedSqliteStorage({ path: config.path });
 }
 
 /**

@@ -52,6 +52,12 @@ export interface SqliteStorageOptions {
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** How long a writer waits for another process's write lock, in ms; default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Whether this connection checkpoints the WAL (a checkpoint worker, and the automatic
+   * checkpoint as a backstop); default true. False for a connection that only reads beside a
+   * writing one (ThreadedSqliteStorage): checkpoints belong to the writer.
+   */
+  readonly checkpoints?: boolean;
 }
 
 interface ObjectRow {
@@ -196,7 +202,8 @@ export class SqliteStorage implements Storage {
       this.#db = db;
     }
     migrate(this.#db);
-    if (!this.#checkpointer && this.#db.pragma('journal_mode', { simple: true }) === 'wal') {
+    if (this.#options.checkpoints === false) this.#db.pragma('wal_autocheckpoint = 0');
+    else if (!this.#checkpointer && this.#db.pragma('journal_mode', { simple: true }) === 'wal') {
       // Checkpoints run on a second connection in a worker thread, so that their fsyncs (about
       // half the cost of a commit when the connection checkpoints itself every 1000 pages) do not
       // block the event loop. The connection's own automatic checkpoint stays as a backstop, at a

@@ -9,6 +9,7 @@ import { storageConformance } from '../conformance.js';
 import { ABANDONED_MESSAGE, type StoredObject } from '../storage.js';
 import { migrations } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
+import { ThreadedSqliteStorage } from './threaded-sqlite-storage.js';
 
 storageConformance('sqlite :memory:', async () => ({
   storage: new SqliteStorage({ path: ':memory:' }),
@@ -23,76 +24,85 @@ storageConformance('sqlite file', async () => {
   };
 });
 
-test('sqlite: a process killed (SIGKILL) in the middle of addObjects leaves every batch fully present or absent', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'taxiway-crash-'));
-  const path = join(dir, 'store.db');
-  const size = 2000;
-  try {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./test-crash-child.ts', import.meta.url)), path, String(size)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let committed = -1;
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve, reject) => {
-      let buffer = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) committed = Math.max(committed, Number(line));
-        // Past a few batches, kill it a little later: most likely inside the next transaction.
-        if (committed >= 3) setTimeout(resolve, 7);
-      });
-      child.on('exit', () => reject(new Error('the child exited before it was killed')));
-    });
-    child.kill('SIGKILL');
-    assert.equal(await exited, 'SIGKILL');
-
-    const storage = new SqliteStorage({ path });
-    await storage.open();
-    try {
-      const items: StoredObject[] = [];
-      let after: number | undefined;
-      for (;;) {
-        const page = await storage.getObjects('crash-collection', { limit: 1000, after });
-        items.push(...page.items);
-        if (!page.more) break;
-        after = page.items[page.items.length - 1].dateAdded;
-      }
-      const perBatch = new Map<number, number>();
-      for (const o of items) {
-        const { batch } = JSON.parse(o.raw) as { batch: number };
-        perBatch.set(batch, (perBatch.get(batch) ?? 0) + 1);
-      }
-      for (const [batch, count] of perBatch) assert.equal(count, size, `batch ${batch} is partial`);
-      for (let b = 0; b <= committed; b++) assert.equal(perBatch.get(b), size, `committed batch ${b} is missing`);
-      assert.ok(perBatch.size <= committed + 2, 'at most the one batch in flight beyond the last reported');
-      for (let i = 1; i < items.length; i++) assert.ok(items[i].dateAdded > items[i - 1].dateAdded);
-
-      const id = 'indicator--00000000-0000-4000-8000-000000000000';
-      const raw = JSON.stringify({ type: 'indicator', id });
-      await storage.addObjects('crash-collection', [
-        { id, type: 'indicator', version: '2024-01-01T00:00:00.000Z', specVersion: '2.1', raw },
-      ]);
-      const tail = await storage.getObjects('crash-collection', { limit: 10, after: items[items.length - 1].dateAdded });
-      assert.deepEqual(
-        tail.items.map((o) => o.id),
-        [id],
-      );
-      assert.ok(tail.items[0].dateAdded > items[items.length - 1].dateAdded);
-    } finally {
-      await storage.close();
-    }
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path, { readonly: true });
-    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-    db.close();
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+storageConformance('sqlite file, writes on a writer thread', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-sqlite-threaded-'));
+  return {
+    storage: new ThreadedSqliteStorage({ path: join(dir, 'store.db') }),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 });
+
+for (const kind of ['inline', 'threaded'] as const)
+  test(`sqlite (${kind} writes): a process killed (SIGKILL) in the middle of addObjects leaves every batch fully present or absent`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'taxiway-crash-'));
+    const path = join(dir, 'store.db');
+    const size = 2000;
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('./test-crash-child.ts', import.meta.url)), path, String(size), kind],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let committed = -1;
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      await new Promise<void>((resolve, reject) => {
+        let buffer = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          const lines = buffer.split('\n');
+          buffer = lines.pop() ?? '';
+          for (const line of lines) committed = Math.max(committed, Number(line));
+          // Past a few batches, kill it a little later: most likely inside the next transaction.
+          if (committed >= 3) setTimeout(resolve, 7);
+        });
+        child.on('exit', () => reject(new Error('the child exited before it was killed')));
+      });
+      child.kill('SIGKILL');
+      assert.equal(await exited, 'SIGKILL');
+
+      const storage = new SqliteStorage({ path });
+      await storage.open();
+      try {
+        const items: StoredObject[] = [];
+        let after: number | undefined;
+        for (;;) {
+          const page = await storage.getObjects('crash-collection', { limit: 1000, after });
+          items.push(...page.items);
+          if (!page.more) break;
+          after = page.items[page.items.length - 1].dateAdded;
+        }
+        const perBatch = new Map<number, number>();
+        for (const o of items) {
+          const { batch } = JSON.parse(o.raw) as { batch: number };
+          perBatch.set(batch, (perBatch.get(batch) ?? 0) + 1);
+        }
+        for (const [batch, count] of perBatch) assert.equal(count, size, `batch ${batch} is partial`);
+        for (let b = 0; b <= committed; b++) assert.equal(perBatch.get(b), size, `committed batch ${b} is missing`);
+        assert.ok(perBatch.size <= committed + 2, 'at most the one batch in flight beyond the last reported');
+        for (let i = 1; i < items.length; i++) assert.ok(items[i].dateAdded > items[i - 1].dateAdded);
+
+        const id = 'indicator--00000000-0000-4000-8000-000000000000';
+        const raw = JSON.stringify({ type: 'indicator', id });
+        await storage.addObjects('crash-collection', [
+          { id, type: 'indicator', version: '2024-01-01T00:00:00.000Z', specVersion: '2.1', raw },
+        ]);
+        const tail = await storage.getObjects('crash-collection', { limit: 10, after: items[items.length - 1].dateAdded });
+        assert.deepEqual(
+          tail.items.map((o) => o.id),
+          [id],
+        );
+        assert.ok(tail.items[0].dateAdded > items[items.length - 1].dateAdded);
+      } finally {
+        await storage.close();
+      }
+      const Database = (await import('better-sqlite3')).default;
+      const db = new Database(path, { readonly: true });
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
 test('sqlite: migrations are recorded once; reopening a file keeps its objects and its clock', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-reopen-'));

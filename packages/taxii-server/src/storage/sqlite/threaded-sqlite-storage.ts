@@ -1,0 +1,219 @@
+/**
+ * SQLite with its writes on a thread of their own: the server's embedded store (server.ts
+ * openStorage, for a file).
+ *
+ * better-sqlite3 is synchronous, so with one connection a transaction holds the event loop for as
+ * long as it runs — a POST of 1,000 objects some tens of ms, during which no other request is
+ * even read. Here every write method runs on a writer thread (sqlite-writer-worker.ts: a
+ * SqliteStorage of its own, one transaction at a time, in call order) and every read on this
+ * thread's connection. While a write commits, the event loop parses and validates the next POSTs
+ * and answers GETs; a read sees every write whose promise has resolved (WAL: each read is a new
+ * snapshot, taken after that COMMIT).
+ *
+ * The ordering and durability of SqliteStorage hold unchanged: there is still one writing
+ * connection per process, and writes of several processes are ordered by SQLite's write lock.
+ * ':memory:' cannot be shared by two connections: use SqliteStorage for it.
+ */
+import { Worker } from 'node:worker_threads';
+import type {
+  AddResult,
+  CollectionRecord,
+  IncomingObject,
+  Micros,
+  ObjectQuery,
+  ObjectWrite,
+  Page,
+  RangePage,
+  RangeQuery,
+  Status,
+  StatusUpdate,
+  Storage,
+  StoredObject,
+} from '../storage.js';
+import { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
+import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protocol.js';
+
+/** An error of the writer thread, as it reached this one (name, message and code kept). */
+export class SqliteWriterError extends Error {
+  readonly code: string | undefined;
+  constructor(name: string, message: string, code: string | undefined) {
+    super(message);
+    this.name = name;
+    this.code = code;
+  }
+}
+
+interface Waiting {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Starts the worker's entry beside this file: sqlite-writer-worker.js from dist/; from src/ (the
+ * tests, the bench: TypeScript through tsx) the .ts file, after registering tsx in the worker —
+ * Node 20 does not carry the main thread's `--import tsx` hooks into worker threads.
+ */
+function startWorker(workerData: SqliteStorageOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqlite-writer-worker.js', import.meta.url), { workerData });
+  const boot = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); });
+  `;
+  return new Worker(boot, {
+    eval: true,
+    workerData: {
+      ...workerData,
+      tsx: import.meta.resolve('tsx/esm/api'),
+      entry: new URL('./sqlite-writer-worker.ts', import.meta.url).href,
+    },
+  });
+}
+
+/**
+ * An object as it crosses to the writer thread: without its identity, which is about as long as
+ * raw and needed only to compare it with a stored version of the same id and version (rare); the
+ * writer derives it from raw then (storage.ts identityOf).
+ */
+function withoutIdentity(o: IncomingObject): IncomingObject {
+  return { id: o.id, type: o.type, version: o.version, specVersion: o.specVersion, raw: o.raw };
+}
+
+export class ThreadedSqliteStorage implements Storage {
+  readonly #options: SqliteStorageOptions;
+  /** This thread's connection: reads only (the writer thread checkpoints). */
+  readonly #reader: SqliteStorage;
+  #worker: Worker | undefined;
+  /** Why the writer thread is gone, once it is: every later write fails with it. */
+  #stopped: Error | undefined;
+  readonly #waiting = new Map<number, Waiting>();
+  #seq = 0;
+
+  constructor(options: SqliteStorageOptions) {
+    if (options.path === ':memory:' || options.path === '')
+      throw new Error('ThreadedSqliteStorage needs a file: use SqliteStorage for :memory:');
+    this.#options = options;
+    this.#reader = new SqliteStorage({ ...options, checkpoints: false });
+  }
+
+  async open(): Promise<void> {
+    if (!this.#worker) {
+      const worker = startWorker(this.#options);
+      worker.unref();
+      worker.on('message', (response: WriterResponse) => this.#settle(response));
+      worker.on('error', (error) => this.#stop(error));
+      worker.on('exit', (code) => this.#stop(new Error(`the SQLite writer thread exited (code ${code})`)));
+      this.#worker = worker;
+      this.#stopped = undefined;
+    }
+    // The writer first: it applies the migrations that the reader then finds applied.
+    await this.#call('open');
+    await this.#reader.open();
+  }
+
+  async close(): Promise<void> {
+    await this.#reader.close();
+    const worker = this.#worker;
+    if (!worker || this.#stopped) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    await this.#call('close');
+    // Referenced until it has exited: unreferenced, the awaited exit alone would let the event
+    // loop run empty (and the process end with the caller's close() never settled).
+    worker.ref();
+    await exited;
+    this.#worker = undefined;
+  }
+
+  #call(method: 'open' | 'close'): Promise<unknown>;
+  #call(method: WriteMethod, args: readonly unknown[]): Promise<unknown>;
+  #call(method: WriteMethod | 'open' | 'close', args: readonly unknown[] = []): Promise<unknown> {
+    const worker = this.#worker;
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    if (!worker) return Promise.reject(new Error('ThreadedSqliteStorage: open() has not been called'));
+    const seq = ++this.#seq;
+    const request: WriterRequest = method === 'open' || method === 'close' ? { seq, method } : { seq, method, args };
+    return new Promise((resolve, reject) => {
+      // Referenced while a call is outstanding: a caller awaiting a write keeps the process alive,
+      // an idle storage does not.
+      if (this.#waiting.size === 0) worker.ref();
+      this.#waiting.set(seq, { resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  #settle(response: WriterResponse): void {
+    const waiting = this.#waiting.get(response.seq);
+    if (!waiting) return;
+    this.#waiting.delete(response.seq);
+    if (this.#waiting.size === 0) this.#worker?.unref();
+    if (response.ok) waiting.resolve(response.value);
+    else waiting.reject(new SqliteWriterError(response.error.name, response.error.message, response.error.code));
+  }
+
+  #stop(error: Error): void {
+    this.#stopped ??= error;
+    for (const w of this.#waiting.values()) w.reject(this.#stopped);
+    this.#waiting.clear();
+  }
+
+  // ---------------------------------------------------------------- writes: the writer thread
+
+  async upsertCollection(collection: CollectionRecord): Promise<void> {
+    await this.#call('upsertCollection', [collection]);
+  }
+
+  deleteCollection(apiRoot: string, id: string): Promise<boolean> {
+    return this.#call('deleteCollection', [apiRoot, id]) as Promise<boolean>;
+  }
+
+  addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
+    const sent = objects.map(withoutIdentity);
+    return this.#call('addObjects', status === undefined ? [collectionId, sent] : [collectionId, sent, status]) as Promise<AddResult>;
+  }
+
+  writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
+    const sent = writes.map((w) => ({ ...w, objects: w.objects.map(withoutIdentity) }));
+    return this.#call('writeObjects', [collectionId, sent]) as Promise<readonly AddResult[]>;
+  }
+
+  deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number> {
+    return this.#call('deleteObject', [collectionId, id, query]) as Promise<number>;
+  }
+
+  async createStatus(status: Status): Promise<void> {
+    await this.#call('createStatus', [status]);
+  }
+
+  expireStatuses(before: Micros): Promise<number> {
+    return this.#call('expireStatuses', [before]) as Promise<number>;
+  }
+
+  settleAbandonedStatuses(before: Micros, ids?: readonly string[]): Promise<number> {
+    return this.#call('settleAbandonedStatuses', ids === undefined ? [before] : [before, ids]) as Promise<number>;
+  }
+
+  // ---------------------------------------------------------------- reads: this thread
+
+  listCollections(apiRoot: string): Promise<readonly CollectionRecord[]> {
+    return this.#reader.listCollections(apiRoot);
+  }
+
+  getCollection(apiRoot: string, idOrAlias: string): Promise<CollectionRecord | undefined> {
+    return this.#reader.getCollection(apiRoot, idOrAlias);
+  }
+
+  getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
+    return this.#reader.getObjects(collectionId, query);
+  }
+
+  getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>> {
+    return this.#reader.getManifest(collectionId, query);
+  }
+
+  getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>> {
+    return this.#reader.getObjectsRange(collectionId, query);
+  }
+
+  getStatus(id: string): Promise<Status | undefined> {
+    return this.#reader.getStatus(id);
+  }
+}
