@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CollectionRecord, IncomingObject, Storage } from '../storage.js';
 import { SqliteStorage } from './sqlite-storage.js';
-import { SqliteWriterError, ThreadedSqliteStorage } from './threaded-sqlite-storage.js';
+import { SqliteWriterError, TERMINATE_WRITER, ThreadedSqliteStorage } from './threaded-sqlite-storage.js';
 
 function objects(n: number): IncomingObject[] {
   return Array.from({ length: n }, (_, i) => {
@@ -128,11 +128,11 @@ test('threaded sqlite: a failed write rejects with its SQLite code, and the stor
 test('threaded sqlite: writes before open() or after close() reject with a message; :memory: is refused', async () => {
   await withDir(async (dir) => {
     const storage = new ThreadedSqliteStorage({ path: join(dir, 'store.db') });
-    await assert.rejects(storage.createStatus({} as never), /open\(\) has not been called/);
+    await assert.rejects(storage.createStatus({} as never), /is not open \(open\(\) has not been called/);
     await storage.open();
     await storage.addObjects('c', objects(1));
     await storage.close();
-    await assert.rejects(storage.addObjects('c', objects(1)), /writer thread exited/);
+    await assert.rejects(storage.addObjects('c', objects(1)), /is not open/);
     // Opened again, it has a new writer thread and finds what the first stored.
     await storage.open();
     try {
@@ -144,4 +144,28 @@ test('threaded sqlite: writes before open() or after close() reject with a messa
     }
   });
   assert.throws(() => new ThreadedSqliteStorage({ path: ':memory:' }), /use SqliteStorage for :memory:/);
+});
+
+test('threaded sqlite: a writer thread that dies fails its calls; the next write has a new one, and nothing stored is lost', async () => {
+  await withDir(async (dir) => {
+    const storage = new ThreadedSqliteStorage({ path: join(dir, 'store.db') });
+    await storage.open();
+    try {
+      const first = objects(10);
+      await storage.addObjects('c', first);
+      const inFlight = storage.addObjects('c', objects(20_000));
+      await storage[TERMINATE_WRITER]();
+      await assert.rejects(inFlight, /writer thread exited/);
+      // All or nothing: the terminated transaction left none of its objects.
+      assert.deepEqual(
+        (await storage.getObjects('c', { limit: 100 })).items.map((o) => o.id),
+        first.map((o) => o.id),
+      );
+      const next = objects(5);
+      assert.equal((await storage.addObjects('c', next)).added.length, 5);
+      assert.equal((await storage.getObjects('c', { limit: 100 })).items.length, 15);
+    } finally {
+      await storage.close();
+    }
+  });
 });

@@ -33,6 +33,9 @@ import type {
 import { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protocol.js';
 
+/** For the tests (not exported by the package): ends the writer thread as a crash would. */
+export const TERMINATE_WRITER: unique symbol = Symbol('terminate the SQLite writer thread');
+
 /** An error of the writer thread, as it reached this one (name, message and code kept). */
 export class SqliteWriterError extends Error {
   readonly code: string | undefined;
@@ -83,8 +86,10 @@ export class ThreadedSqliteStorage implements Storage {
   /** This thread's connection: reads only (the writer thread checkpoints). */
   readonly #reader: SqliteStorage;
   #worker: Worker | undefined;
-  /** Why the writer thread is gone, once it is: every later write fails with it. */
-  #stopped: Error | undefined;
+  /** Between open() and close(): a write then starts a writer thread if there is none. */
+  #open = false;
+  /** The open of the current writer thread's storage. */
+  #writerOpened: Promise<unknown> = Promise.resolve();
   readonly #waiting = new Map<number, Waiting>();
   #seq = 0;
 
@@ -96,39 +101,63 @@ export class ThreadedSqliteStorage implements Storage {
   }
 
   async open(): Promise<void> {
-    if (!this.#worker) {
-      const worker = startWorker(this.#options);
-      worker.unref();
-      worker.on('message', (response: WriterResponse) => this.#settle(response));
-      worker.on('error', (error) => this.#stop(error));
-      worker.on('exit', (code) => this.#stop(new Error(`the SQLite writer thread exited (code ${code})`)));
-      this.#worker = worker;
-      this.#stopped = undefined;
-    }
+    this.#open = true;
     // The writer first: it applies the migrations that the reader then finds applied.
     await this.#call('open');
     await this.#reader.open();
   }
 
   async close(): Promise<void> {
+    this.#open = false;
     await this.#reader.close();
     const worker = this.#worker;
-    if (!worker || this.#stopped) return;
+    if (!worker) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    await this.#call('close');
+    await this.#send(worker, 'close', []);
     // Referenced until it has exited: unreferenced, the awaited exit alone would let the event
     // loop run empty (and the process end with the caller's close() never settled).
     worker.ref();
     await exited;
-    this.#worker = undefined;
   }
 
-  #call(method: 'open' | 'close'): Promise<unknown>;
-  #call(method: WriteMethod, args: readonly unknown[]): Promise<unknown>;
-  #call(method: WriteMethod | 'open' | 'close', args: readonly unknown[] = []): Promise<unknown> {
-    const worker = this.#worker;
-    if (this.#stopped) return Promise.reject(this.#stopped);
-    if (!worker) return Promise.reject(new Error('ThreadedSqliteStorage: open() has not been called'));
+  /** For the tests: ends the writer thread as a crash would. */
+  async [TERMINATE_WRITER](): Promise<void> {
+    await this.#worker?.terminate();
+  }
+
+  /**
+   * A writer thread whose first message opens its storage. A thread that ends unexpectedly (an
+   * error in it) fails the calls it had; the next write starts another, so that one failure does
+   * not leave the server unable to write until it is restarted.
+   */
+  #writer(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = startWorker(this.#options);
+    worker.unref();
+    const gone = (error: Error): void => {
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      for (const w of this.#waiting.values()) w.reject(error);
+      this.#waiting.clear();
+    };
+    worker.on('message', (response: WriterResponse) => this.#settle(response));
+    worker.on('error', (error) => gone(error));
+    worker.on('exit', (code) => gone(new Error(`the SQLite writer thread exited (code ${code})`)));
+    this.#worker = worker;
+    // Sent first, so that it runs before any write (messages keep their order). Awaited by open();
+    // a replacement thread's is awaited by nobody: a failure shows in the write after it.
+    this.#writerOpened = this.#send(worker, 'open', []);
+    this.#writerOpened.catch(() => {});
+    return worker;
+  }
+
+  #call(method: WriteMethod | 'open', args: readonly unknown[] = []): Promise<unknown> {
+    if (!this.#open) return Promise.reject(new Error('ThreadedSqliteStorage is not open (open() has not been called, or close() has)'));
+    const worker = this.#writer();
+    return method === 'open' ? this.#writerOpened : this.#send(worker, method, args);
+  }
+
+  #send(worker: Worker, method: WriteMethod | 'open' | 'close', args: readonly unknown[]): Promise<unknown> {
     const seq = ++this.#seq;
     const request: WriterRequest = method === 'open' || method === 'close' ? { seq, method } : { seq, method, args };
     return new Promise((resolve, reject) => {
@@ -147,12 +176,6 @@ export class ThreadedSqliteStorage implements Storage {
     if (this.#waiting.size === 0) this.#worker?.unref();
     if (response.ok) waiting.resolve(response.value);
     else waiting.reject(new SqliteWriterError(response.error.name, response.error.message, response.error.code));
-  }
-
-  #stop(error: Error): void {
-    this.#stopped ??= error;
-    for (const w of this.#waiting.values()) w.reject(this.#stopped);
-    this.#waiting.clear();
   }
 
   // ---------------------------------------------------------------- writes: the writer thread
