@@ -95,14 +95,8 @@ interface ExistingRow {
   content_hash: Buffer;
 }
 
-interface ObjectRow {
-  id: string;
-  type: string;
-  version: string;
-  spec_version: string;
-  date_added: string;
-  raw?: string;
-}
+/** A row of a page query with rowMode 'array': id, type, version, spec_version, date_added (int8 as text)[, raw]. */
+type PageRow = [id: string, type: string, version: string, specVersion: string, dateAdded: string, raw?: string];
 
 interface StatusRow {
   id: string;
@@ -601,19 +595,17 @@ export class PostgresStorage implements Storage {
         `(SELECT ${columns} FROM objects o WHERE ${whereClause(p, collectionId, branch as Selection)} ORDER BY o.date_added LIMIT ${limit})`,
     );
     const sql = scans.length === 1 ? scans[0] : `SELECT * FROM (${scans.join(' UNION ALL ')}) o ORDER BY o.date_added LIMIT ${limit}`;
-    const r = await this.#pool.query<ObjectRow>(sql, p.values);
+    // Rows as arrays: pg then builds no object per row (as SqliteStorage's #pageRows).
+    const r = await this.#pool.query<PageRow>({ text: sql, values: p.values, rowMode: 'array' });
     const more = r.rows.length > query.limit;
     const rows = more ? r.rows.slice(0, query.limit) : r.rows;
     return {
       more,
-      items: rows.map((row) => ({
-        id: row.id,
-        type: row.type,
-        version: row.version,
-        specVersion: row.spec_version,
-        dateAdded: Number(row.date_added),
-        ...(withRaw ? { raw: row.raw as string } : {}),
-      })),
+      items: rows.map(([id, type, version, specVersion, dateAdded, raw]) =>
+        withRaw
+          ? { id, type, version, specVersion, dateAdded: Number(dateAdded), raw: raw as string }
+          : { id, type, version, specVersion, dateAdded: Number(dateAdded) },
+      ),
     };
   }
 
@@ -644,18 +636,19 @@ export class PostgresStorage implements Storage {
       }
       let items: StoredObject[] = [];
       if (keys.length > 0) {
-        const rows = await client.query<ObjectRow>(
-          `SELECT id, type, version, spec_version, date_added, raw FROM objects
+        const rows = await client.query<PageRow>({
+          text: `SELECT id, type, version, spec_version, date_added, raw FROM objects
          WHERE collection_id = $1 AND date_added = ANY($2::bigint[]) ORDER BY date_added`,
-          [collectionId, keys.slice(0, limit)],
-        );
-        items = rows.rows.map((row) => ({
-          id: row.id,
-          type: row.type,
-          version: row.version,
-          specVersion: row.spec_version,
-          dateAdded: Number(row.date_added),
-          raw: row.raw as string,
+          values: [collectionId, keys.slice(0, limit)],
+          rowMode: 'array',
+        });
+        items = rows.rows.map(([id, type, version, specVersion, dateAdded, raw]) => ({
+          id,
+          type,
+          version,
+          specVersion,
+          dateAdded: Number(dateAdded),
+          raw: raw as string,
         }));
       }
       return { items, total };
