@@ -342,19 +342,28 @@ export class SqliteStorage implements Storage {
 
   /** One write, inside the caller's transaction. */
   #write(collectionId: string, objects: readonly IncomingObject[], status: StatusUpdate | undefined, deleted: boolean): AddResult {
-    if (status?.create) this.#insertStatus({ ...status.create, status: 'pending', successes: [] });
+    // A status created and completed by this one write (a POST of one chunk) is inserted once,
+    // complete, after the objects: no pending row to settle, no part to delete.
+    const whole = status?.create !== undefined && status.final ? status.create : undefined;
+    if (status?.create && !whole) this.#insertStatus({ ...status.create, status: 'pending', successes: [] });
     // A status settled meanwhile (abandoned) already reported these objects as failures: storing
     // them or adding outcomes would count them twice. It is left as it is.
-    else if (status && this.#stmt("SELECT 1 FROM statuses WHERE id = ? AND status <> 'pending'").get(status.id))
+    else if (status && !whole && this.#stmt("SELECT 1 FROM statuses WHERE id = ? AND status <> 'pending'").get(status.id))
       return refusedWrite(objects, STATUS_SETTLED_MESSAGE);
+    const settle = (outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void => {
+      if (whole)
+        this.#insertStatus({
+          ...whole,
+          status: 'complete',
+          successes: outcomes.filter((o) => o.kind === 'success').map((o) => o.detail),
+          failures: [...whole.failures, ...outcomes.filter((o) => o.kind === 'failure').map((o) => o.detail)],
+          pendings: [],
+        });
+      else if (status) this.#recordOutcomes(status.id, status.final, outcomes);
+    };
     if (deleted) {
       const refused = refusedWrite(objects, COLLECTION_DELETED_MESSAGE);
-      if (status)
-        this.#recordOutcomes(
-          status.id,
-          status.final,
-          refused.conflicts.map((d) => ({ kind: 'failure', detail: d })),
-        );
+      settle(refused.conflicts.map((d) => ({ kind: 'failure', detail: d })));
       return refused;
     }
     const added: StatusDetail[] = [];
@@ -448,7 +457,7 @@ export class SqliteStorage implements Storage {
       for (const id of touched) this.#refreshFlags(ckey, id);
       if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
     }
-    if (status) this.#recordOutcomes(status.id, status.final, outcomes);
+    settle(outcomes);
     return { added, duplicates, conflicts };
   }
 
