@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -39,6 +39,7 @@ before(async () => {
 after(async () => {
   await a?.close();
   await b?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** 2.1 content of many kinds, including what 2.0 cannot hold (a location, a note, a grouping). */

@@ -1,9 +1,13 @@
 /**
  * Shared fixtures of the server tests (not built). Set TAXIWAY_TEST_STORAGE=sqlite to run them over
- * SqliteStorage, or =postgres over PostgresStorage (TAXIWAY_TEST_PG_URL; each storage gets a fresh
- * schema, dropped when it is closed).
+ * SqliteStorage (':memory:'), =sqlite-file over ThreadedSqliteStorage (the server's store: a file
+ * in a fresh directory, removed when it is closed), or =postgres over PostgresStorage
+ * (TAXIWAY_TEST_PG_URL; each storage gets a fresh schema, dropped when it is closed).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { ServerConfig } from './config.js';
@@ -12,6 +16,7 @@ import { hashPassword } from './password.js';
 import { createServer } from './server.js';
 import { PostgresStorage } from './storage/postgres/postgres-storage.js';
 import { SqliteStorage } from './storage/sqlite/sqlite-storage.js';
+import { ThreadedSqliteStorage } from './storage/sqlite/threaded-sqlite-storage.js';
 import type { Storage } from './storage/storage.js';
 import { MemoryStorage } from './test-memory-storage.js';
 
@@ -94,9 +99,23 @@ export class ScratchPostgresStorage extends PostgresStorage {
   }
 }
 
+/** A ThreadedSqliteStorage on a file in a fresh directory that close() removes. */
+export class ScratchSqliteStorage extends ThreadedSqliteStorage {
+  readonly dir: string;
+  constructor(dir = mkdtempSync(join(tmpdir(), 'taxiway-e2e-'))) {
+    super({ path: join(dir, 'taxii.db') });
+    this.dir = dir;
+  }
+  override async close(): Promise<void> {
+    await super.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 export function testStorage(): Storage & { open(): Promise<void> } {
   const kind = process.env.TAXIWAY_TEST_STORAGE;
   if (kind === 'postgres') return new ScratchPostgresStorage();
+  if (kind === 'sqlite-file') return new ScratchSqliteStorage();
   return kind === 'sqlite' ? new SqliteStorage({ path: ':memory:' }) : new MemoryStorage();
 }
 
