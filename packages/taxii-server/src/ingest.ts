@@ -51,8 +51,21 @@ function check(value: unknown, received: string | undefined): IncomingObject | S
     if (errors.length > MAX_MESSAGES) messages.push(`and ${errors.length - MAX_MESSAGES} more`);
     return { id, version: version ?? '', message: messages.join('; ') || 'not a STIX object (id and type are required)' };
   }
-  const identity = JSON.stringify(o);
-  return { id, type: o.type, version, specVersion, raw: received ?? identity, identity };
+  // The identity (storage.ts) only when a storage asks for it: PostgreSQL hashes every one, SQLite
+  // compares one only against a stored version of the same id, and its writer thread derives it
+  // there (JSON.stringify of 100 objects is ≈ 85 µs of the event loop per POST).
+  let identity = received === undefined ? JSON.stringify(o) : undefined;
+  return {
+    id,
+    type: o.type,
+    version,
+    specVersion,
+    raw: received ?? (identity as string),
+    get identity(): string {
+      identity ??= JSON.stringify(o);
+      return identity;
+    },
+  };
 }
 
 export async function ingest(ctx: ServerContext, request: IngestRequest, log: FastifyBaseLogger): Promise<Status> {
