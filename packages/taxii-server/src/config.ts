@@ -89,6 +89,17 @@ export interface LimitsConfig {
    * API of this process applies at once; one made by another process within this time.
    */
   readonly collection_cache_ms?: number;
+  /**
+   * At most `max` requests per user in any `window_ms` to the TAXII endpoints (discovery and the
+   * API roots; not /healthz, /openapi.json or the admin API), counted by each server process;
+   * beyond it 429 with Retry-After. Absent: no limit.
+   */
+  readonly rate_limit?: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  readonly max: number;
+  readonly window_ms: number;
 }
 
 export type StorageConfig = { readonly driver: 'sqlite'; readonly path: string } | { readonly driver: 'postgres'; readonly url: string };
@@ -394,12 +405,20 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
       'request_timeout_ms',
       'pending_status_timeout_ms',
       'collection_cache_ms',
+      'rate_limit',
     ]);
     if (limits) {
       c.integer(limits, 'max_page_size', 'limits', false, 1, 100_000);
       c.integer(limits, 'request_timeout_ms', 'limits', false, 0, 86_400_000);
       c.integer(limits, 'pending_status_timeout_ms', 'limits', false, 1000, 604_800_000);
       c.integer(limits, 'collection_cache_ms', 'limits', false, 0, 60_000);
+      if (limits.rate_limit !== undefined) {
+        const rate = c.object(limits.rate_limit, 'limits.rate_limit', ['max', 'window_ms']);
+        if (rate) {
+          c.integer(rate, 'max', 'limits.rate_limit', true, 1, 1_000_000_000);
+          c.integer(rate, 'window_ms', 'limits.rate_limit', true, 1000, 86_400_000);
+        }
+      }
     }
   }
 

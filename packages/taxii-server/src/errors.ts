@@ -20,6 +20,7 @@ export const TaxiiErrorCodes = {
   TAXII_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   TAXII_RANGE_NOT_SATISFIABLE: { status: 416, title: 'Requested range not satisfiable' },
   TAXII_UNPROCESSABLE: { status: 422, title: 'Unprocessable entity' },
+  TAXII_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests' },
   TAXII_INTERNAL: { status: 500, title: 'Internal server error' },
   TAXII_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
   // The admin API (plugins/admin.ts); it answers the codes above too (401, 403, 404, 405, 413, 415).

@@ -246,6 +246,11 @@ export function buildOpenApi(ctx: ServerContext): Json {
       },
     };
   }
+  // limits.rate_limit applies to the TAXII endpoints, which were all added above the admin API.
+  if (ctx.rateLimit)
+    for (const [path, item] of Object.entries(paths))
+      if (!path.startsWith('/admin/'))
+        for (const operation of Object.values(item)) Object.assign((operation as { responses: Json }).responses, errors(429));
   paths['/healthz'] = {
     get: {
       summary: 'Liveness and storage check (no authentication)',
@@ -276,6 +281,7 @@ export function buildOpenApi(ctx: ServerContext): Json {
       [415, `The Content-Type is neither ${TAXII_MEDIA_TYPE} nor ${STIX_20_MEDIA_TYPE}`],
       [416, 'TAXII 2.0: the range starts beyond the end (Content-Range: items */total)'],
       [422, 'The body is not a TAXII envelope / STIX 2.0 bundle of objects, or holds a STIX version the collection does not offer'],
+      [429, 'More requests than limits.rate_limit allows this user (Retry-After: seconds to wait)'],
       [503, 'The storage does not answer'],
     ].map(([s, d]) => [`E${s}`, { description: d, ...both(ref('Error')) }]),
   );

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Server as HttpsServer } from 'node:https';
+import rateLimit from '@fastify/rate-limit';
 import fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { Authenticator } from './authenticator.js';
@@ -24,7 +25,7 @@ import {
 import type { ContextOptions, ServerContext } from './context.js';
 import { CursorSigner } from './cursor.js';
 import { installErrorHandling, sendError } from './error-handler.js';
-import { ConfigError, type ConfigIssue } from './errors.js';
+import { ConfigError, type ConfigIssue, TaxiiError } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { TAXII_MEDIA_TYPE } from './media-type.js';
 import { buildOpenApi } from './openapi.js';
@@ -186,6 +187,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     admins: new Set(valid.admins ?? []),
     maxPageSize: valid.limits?.max_page_size ?? DEFAULT_MAX_PAGE_SIZE,
     pendingStatusTimeoutMs: valid.limits?.pending_status_timeout_ms ?? DEFAULT_PENDING_STATUS_TIMEOUT_MS,
+    rateLimit: valid.limits?.rate_limit,
     jobs: new Set(),
   };
 
@@ -194,8 +196,23 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     reply.header('x-request-id', request.id);
   });
 
+  const rate = ctx.rateLimit;
   const taxiiTree: FastifyPluginAsync<ContextOptions> = async (tree, opts) => {
     await tree.register(authPlugin, opts);
+    // After authentication (preHandler): counted per user, so that partners behind one proxy or
+    // NAT do not share a budget; a request refused with 401 never reaches it.
+    if (rate)
+      await tree.register(rateLimit, {
+        hook: 'preHandler',
+        max: rate.max,
+        timeWindow: rate.window_ms,
+        keyGenerator: (request) => `user:${request.taxiiUser}`,
+        errorResponseBuilder: (_request, context) =>
+          new TaxiiError(
+            'TAXII_TOO_MANY_REQUESTS',
+            `more than ${context.max} requests in ${Math.round(rate.window_ms / 1000)} s: retry in ${context.after}`,
+          ),
+      });
     await tree.register(discoveryPlugin, opts);
     for (const root of opts.ctx.apiRoots) await tree.register(apiRootPlugin, { ...opts, root, prefix: `/${root.path}` });
   };
