@@ -90,9 +90,10 @@ export interface LimitsConfig {
    */
   readonly collection_cache_ms?: number;
   /**
-   * At most `max` requests per user in any `window_ms` to the TAXII endpoints (discovery and the
-   * API roots; not /healthz, /openapi.json or the admin API), counted by each server process;
-   * beyond it 429 with Retry-After. Absent: no limit.
+   * At most `max` requests per user per window of `window_ms` (a fixed window from the user's
+   * first request) to the TAXII endpoints (discovery and the API roots; not /healthz,
+   * /openapi.json or the admin API), counted by each server process; beyond it 429 with
+   * Retry-After. Absent: no limit.
    */
   readonly rate_limit?: RateLimitConfig;
 }
