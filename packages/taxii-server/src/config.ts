@@ -2,7 +2,9 @@
  * The server configuration: a YAML or JSON file (loadConfig) or an object (createServer), checked
  * in full before anything starts — every problem is reported with its path (ConfigError).
  */
+
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ConfigIssue } from './errors.js';
@@ -24,6 +26,13 @@ export interface ListenConfig {
   readonly port?: number;
   /** Serve HTTPS (TLS 1.2 or later, TAXII 2.1 §8.2.2). */
   readonly tls?: TlsConfig;
+  /**
+   * Behind a TLS-terminating proxy: whom to believe for X-Forwarded-For / -Proto / -Host — the
+   * client's address in logs, and the scheme and host of the absolute URLs TAXII 2.0 discovery
+   * gives. `true`: any peer (only when nothing but the proxy can reach the port); a number: that
+   * many proxy hops; a list: the proxies' addresses or CIDR ranges. Default: nobody.
+   */
+  readonly trust_proxy?: boolean | number | readonly string[];
 }
 
 export interface DiscoveryConfig {
@@ -139,6 +148,16 @@ const ALIAS = /^[A-Za-z0-9._~-]+$/;
 const RESERVED_ROOTS = new Set(['taxii2', 'taxii', 'healthz', 'openapi.json', 'admin']);
 
 type Json = Record<string, unknown>;
+
+/** An IPv4 / IPv6 address, optionally with a /prefix of a valid length. */
+function isAddressOrRange(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 class Checker {
   readonly issues: ConfigIssue[] = [];
@@ -297,10 +316,20 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
   if (!root) throw new ConfigError(c.issues, file);
 
   if (root.listen !== undefined) {
-    const listen = c.object(root.listen, 'listen', ['host', 'port', 'tls']);
+    const listen = c.object(root.listen, 'listen', ['host', 'port', 'tls', 'trust_proxy']);
     if (listen) {
       c.string(listen, 'host', 'listen', false);
       c.integer(listen, 'port', 'listen', false, 0, 65535);
+      const trust = listen.trust_proxy;
+      if (typeof trust === 'number') c.integer(listen, 'trust_proxy', 'listen', false, 1, 10);
+      else if (Array.isArray(trust)) {
+        if (trust.length === 0) c.fail('listen.trust_proxy', 'an empty list trusts nobody: leave trust_proxy out');
+        trust.forEach((a, i) => {
+          if (!isAddressOrRange(a))
+            c.fail(`listen.trust_proxy[${i}]`, `expected an IP address or CIDR range (10.0.0.0/8), found ${describe(a)}`);
+        });
+      } else if (trust !== undefined && typeof trust !== 'boolean')
+        c.fail('listen.trust_proxy', `expected true, a number of proxy hops or a list of addresses, found ${describe(trust)}`);
       if (listen.tls !== undefined) {
         const tls = c.object(listen.tls, 'listen.tls', ['cert', 'key']);
         if (tls) {

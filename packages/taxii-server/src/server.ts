@@ -127,6 +127,13 @@ function aliasClashes(root: ApiRootConfig, index: number, stored: readonly Colle
   return issues;
 }
 
+/** listen.trust_proxy as Fastify's option; a hop count as proxy-addr's "the first n hops". */
+function trustProxy(trust: boolean | number | readonly string[] | undefined): Pick<FastifyServerOptions, 'trustProxy'> {
+  if (trust === undefined || trust === false) return {};
+  if (typeof trust === 'number') return { trustProxy: (_address: string, hop: number) => hop < trust };
+  return { trustProxy: trust === true ? true : [...trust] };
+}
+
 const pem = async (value: string) => (value.startsWith('-----BEGIN') ? value : readFile(value, 'utf8'));
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -142,6 +149,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+    // Nobody by default: X-Forwarded-* from an untrusted peer would let it choose its logged address
+    // and the URLs discovery hands out.
+    ...trustProxy(valid.listen?.trust_proxy),
   };
   const app = (tls
     ? fastify({
