@@ -6,6 +6,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { TokenConfig, UserConfig } from './config.js';
 import { TaxiiError } from './errors.js';
+import { FailureLimiter } from './failure-limiter.js';
 import { hashPassword, hashToken, verifyPassword, verifyUnknownUser } from './password.js';
 
 export const CHALLENGES = ['Basic realm="taxiway", charset="UTF-8"', 'Bearer realm="taxiway"'] as const;
@@ -23,25 +24,45 @@ export class Authenticator {
    */
   readonly #cache = new Map<string, { readonly user: string; readonly expires: number }>();
   readonly #cacheKey = randomBytes(32);
+  /** limits.auth_failures, when set. */
+  readonly #failures: FailureLimiter | undefined;
 
-  private constructor() {}
+  private constructor(failures: FailureLimiter | undefined) {
+    this.#failures = failures;
+  }
 
   /** Plain `password`s are hashed here, once, so that every check costs one scrypt. */
-  static async create(users: readonly UserConfig[], tokens: readonly TokenConfig[]): Promise<Authenticator> {
-    const auth = new Authenticator();
+  static async create(
+    users: readonly UserConfig[],
+    tokens: readonly TokenConfig[],
+    authFailures?: { readonly max: number; readonly window_ms: number },
+  ): Promise<Authenticator> {
+    const auth = new Authenticator(authFailures && new FailureLimiter(authFailures.max, authFailures.window_ms));
     for (const user of users) auth.#passwords.set(user.username, user.password_hash ?? (await hashPassword(user.password ?? '')));
     for (const token of tokens) auth.#tokens.set(token.token_hash ?? hashToken(token.token ?? ''), token.username);
     return auth;
   }
 
-  /** The username of an Authorization header; a 401 TaxiiError when there is none or it fails. */
-  async authenticate(header: string | undefined): Promise<string> {
+  /**
+   * The username of an Authorization header; a 401 TaxiiError when there is none or it fails.
+   * `client` (the peer's address) is what limits.auth_failures counts: a client past it gets a 429
+   * TaxiiError, its credentials unchecked. A request without credentials is not a failure.
+   */
+  async authenticate(header: string | undefined, client = ''): Promise<string> {
     if (header === undefined || header === '') throw unauthorized('this endpoint requires authentication (HTTP Basic or a Bearer token)');
     const cacheKey = createHmac('sha256', this.#cacheKey).update(header).digest('base64');
     const cached = this.#cache.get(cacheKey);
     if (cached && cached.expires > Date.now()) return cached.user;
+    const wait = this.#failures?.blockedFor(client);
+    if (wait !== undefined)
+      throw new TaxiiError('TAXII_TOO_MANY_REQUESTS', `too many failed authentications from this address: retry in ${wait} s`, {
+        headers: { 'retry-after': String(wait) },
+      });
     const user = await this.#check(header);
-    if (user === undefined) throw unauthorized('the credentials were not accepted');
+    if (user === undefined) {
+      this.#failures?.fail(client);
+      throw unauthorized('the credentials were not accepted');
+    }
     if (this.#cache.size >= CACHE_SIZE) {
       const oldest = this.#cache.keys().next();
       if (!oldest.done) this.#cache.delete(oldest.value);

@@ -105,6 +105,14 @@ export interface LimitsConfig {
    * Retry-After. Absent: no limit.
    */
   readonly rate_limit?: RateLimitConfig;
+  /**
+   * At most `max` wrong credentials per client address per window of `window_ms` (fixed, from its
+   * first failure); then 429 with Retry-After, the credentials unchecked, until the window ends
+   * (failure-limiter.ts). Counted by each server process; a request without credentials is not a
+   * failure. Behind a proxy, set listen.trust_proxy, or every client shares the proxy's address.
+   * Absent: no limit.
+   */
+  readonly auth_failures?: RateLimitConfig;
 }
 
 export interface RateLimitConfig {
@@ -436,17 +444,19 @@ export function validateConfig(value: unknown, file?: string): ServerConfig {
       'pending_status_timeout_ms',
       'collection_cache_ms',
       'rate_limit',
+      'auth_failures',
     ]);
     if (limits) {
       c.integer(limits, 'max_page_size', 'limits', false, 1, 100_000);
       c.integer(limits, 'request_timeout_ms', 'limits', false, 0, 86_400_000);
       c.integer(limits, 'pending_status_timeout_ms', 'limits', false, 1000, 604_800_000);
       c.integer(limits, 'collection_cache_ms', 'limits', false, 0, 60_000);
-      if (limits.rate_limit !== undefined) {
-        const rate = c.object(limits.rate_limit, 'limits.rate_limit', ['max', 'window_ms']);
+      for (const key of ['rate_limit', 'auth_failures'] as const) {
+        if (limits[key] === undefined) continue;
+        const rate = c.object(limits[key], `limits.${key}`, ['max', 'window_ms']);
         if (rate) {
-          c.integer(rate, 'max', 'limits.rate_limit', true, 1, 1_000_000_000);
-          c.integer(rate, 'window_ms', 'limits.rate_limit', true, 1000, 86_400_000);
+          c.integer(rate, 'max', `limits.${key}`, true, 1, 1_000_000_000);
+          c.integer(rate, 'window_ms', `limits.${key}`, true, 1000, 86_400_000);
         }
       }
     }

@@ -22,6 +22,8 @@ export interface ServerContext {
   readonly pendingStatusTimeoutMs: number;
   /** limits.rate_limit, when set (server.ts registers it on the TAXII tree). */
   readonly rateLimit: RateLimitConfig | undefined;
+  /** limits.auth_failures, when set (the authenticator counts them). */
+  readonly authFailures: RateLimitConfig | undefined;
   /** Background work (the chunks of large POSTs); close() waits for it. */
   readonly jobs: Set<Promise<void>>;
 }

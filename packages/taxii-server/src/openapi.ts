@@ -246,11 +246,15 @@ export function buildOpenApi(ctx: ServerContext): Json {
       },
     };
   }
-  // limits.rate_limit applies to the TAXII endpoints, which were all added above the admin API.
-  if (ctx.rateLimit)
-    for (const [path, item] of Object.entries(paths))
-      if (!path.startsWith('/admin/'))
-        for (const operation of Object.values(item)) Object.assign((operation as { responses: Json }).responses, errors(429));
+  // limits.rate_limit applies to the TAXII endpoints, limits.auth_failures to those and the admin
+  // API: all the paths added so far.
+  if (ctx.rateLimit || ctx.authFailures)
+    for (const [path, item] of Object.entries(paths)) {
+      const admin = path.startsWith('/admin/');
+      if (admin && !ctx.authFailures) continue;
+      const answer = admin ? adminErrors(429) : errors(429);
+      for (const operation of Object.values(item)) Object.assign((operation as { responses: Json }).responses, answer);
+    }
   paths['/healthz'] = {
     get: {
       summary: 'Liveness and storage check (no authentication)',
@@ -281,7 +285,10 @@ export function buildOpenApi(ctx: ServerContext): Json {
       [415, `The Content-Type is neither ${TAXII_MEDIA_TYPE} nor ${STIX_20_MEDIA_TYPE}`],
       [416, 'TAXII 2.0: the range starts beyond the end (Content-Range: items */total)'],
       [422, 'The body is not a TAXII envelope / STIX 2.0 bundle of objects, or holds a STIX version the collection does not offer'],
-      [429, 'More requests than limits.rate_limit allows this user (Retry-After: seconds to wait)'],
+      [
+        429,
+        'More requests than limits.rate_limit allows this user, or more wrong credentials from this address than limits.auth_failures (Retry-After: seconds to wait)',
+      ],
       [503, 'The storage does not answer'],
     ].map(([s, d]) => [`E${s}`, { description: d, ...both(ref('Error')) }]),
   );
@@ -295,6 +302,7 @@ export function buildOpenApi(ctx: ServerContext): Json {
         [404, 'No such API root or collection; or no admin API (no admins configured)'],
         [409, 'The collection is defined in the configuration file, or the alias is taken in this API root'],
         [415, 'The Content-Type is not application/json'],
+        [429, 'More wrong credentials from this address than limits.auth_failures (Retry-After: seconds to wait)'],
       ] as const
     ).map(([status, description]) => [`Admin${status}`, { description, ...adminError }]),
   );

@@ -54,7 +54,7 @@ test('without limits.rate_limit there is no limit and no rate-limit header', asy
   }
 });
 
-test('limits.rate_limit is checked: both members, whole numbers, window of at least 1 s', async () => {
+test('limits.rate_limit and limits.auth_failures are checked: both members, whole numbers, window of at least 1 s', async () => {
   for (const [rate, message] of [
     [{ max: 10 }, /limits\.rate_limit\.window_ms/],
     [{ max: 0, window_ms: 1000 }, /limits\.rate_limit\.max/],
@@ -66,6 +66,8 @@ test('limits.rate_limit is checked: both members, whole numbers, window of at le
   }
   const config = await testConfig({ limits: { rate_limit: { max: 10, window_ms: 1000 } } });
   assert.equal(validateConfig(config).limits?.rate_limit?.max, 10);
+  const failures = await testConfig({ limits: { auth_failures: { max: 0, window_ms: 1000 } } });
+  assert.throws(() => validateConfig(failures), /limits\.auth_failures\.max/);
 });
 
 test('the OpenAPI document lists 429 on the TAXII endpoints when limits.rate_limit is set, and not otherwise', async () => {
@@ -81,5 +83,39 @@ test('the OpenAPI document lists 429 on the TAXII endpoints when limits.rate_lim
     } finally {
       await server.close();
     }
+  }
+});
+
+test('limits.auth_failures: past max wrong credentials an address gets 429 with Retry-After, its credentials unchecked; requests without credentials do not count', async () => {
+  const server = await testServer({ limits: { auth_failures: { max: 2, window_ms: 60_000 } } });
+  const wrong = { user: null, headers: { authorization: `Basic ${Buffer.from('alice:wrong').toString('base64')}` } } as const;
+  try {
+    // Warm the cache of alice's good credentials first: a client already in is not locked out.
+    assert.equal((await server.request('GET', `${ROOT}/collections/`)).statusCode, 200);
+    for (let i = 0; i < 3; i++) assert.equal((await server.request('GET', `${ROOT}/collections/`, { user: null })).statusCode, 401);
+    assert.equal((await server.request('GET', `${ROOT}/collections/`, wrong)).statusCode, 401);
+    assert.equal((await server.request('GET', `${ROOT}/collections/`, wrong)).statusCode, 401);
+    const refused = await server.request('GET', `${ROOT}/collections/`, wrong);
+    assert.equal(refused.statusCode, 429);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.match((refused.json() as { description: string }).description, /too many failed authentications/);
+    // Right credentials not seen before are not checked either, from this address…
+    const bob = await server.request('GET', `${ROOT}/collections/`, {
+      user: null,
+      headers: { authorization: `Basic ${Buffer.from('bob:correct horse battery staple').toString('base64')}` },
+    });
+    assert.equal(bob.statusCode, 429);
+    // …while alice's, verified before, still pass.
+    assert.equal((await server.request('GET', `${ROOT}/collections/`)).statusCode, 200);
+    // Another address is not affected.
+    const elsewhere = await server.app.inject({
+      method: 'GET',
+      url: '/taxii2/',
+      remoteAddress: '192.0.2.10',
+      headers: { accept: 'application/taxii+json;version=2.1', authorization: wrong.headers.authorization },
+    });
+    assert.equal(elsewhere.statusCode, 401);
+  } finally {
+    await server.close();
   }
 });

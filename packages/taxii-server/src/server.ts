@@ -189,7 +189,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const ctx: ServerContext = {
     storage: withCollectionCache(storage, valid.limits?.collection_cache_ms ?? COLLECTION_CACHE_MS),
     writes: new GroupCommit(storage),
-    authenticator: await Authenticator.create(valid.users ?? [], valid.tokens ?? []),
+    authenticator: await Authenticator.create(valid.users ?? [], valid.tokens ?? [], valid.limits?.auth_failures),
     cursors: new CursorSigner(valid.cursor_secret),
     discovery: valid.discovery,
     apiRoots: valid.api_roots,
@@ -198,6 +198,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     maxPageSize: valid.limits?.max_page_size ?? DEFAULT_MAX_PAGE_SIZE,
     pendingStatusTimeoutMs: valid.limits?.pending_status_timeout_ms ?? DEFAULT_PENDING_STATUS_TIMEOUT_MS,
     rateLimit: valid.limits?.rate_limit,
+    authFailures: valid.limits?.auth_failures,
     jobs: new Set(),
   };
 

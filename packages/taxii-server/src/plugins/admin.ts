@@ -156,7 +156,7 @@ const adminPlugin: FastifyPluginAsync<ContextOptions> = async (app, { ctx }) => 
   app.addHook('onRequest', async (request) => {
     // Absent rather than forbidden: nothing to authenticate against when no one may use it.
     if (ctx.admins.size === 0) throw new TaxiiError('TAXII_NOT_FOUND', 'this server has no admin API (no admins are configured)');
-    const user = await ctx.authenticator.authenticate(request.headers.authorization);
+    const user = await ctx.authenticator.authenticate(request.headers.authorization, request.ip);
     if (!ctx.admins.has(user)) throw new TaxiiError('TAXII_FORBIDDEN', `user ${JSON.stringify(user)} is not an admin`);
   });
 

@@ -24,7 +24,7 @@ const authPlugin: FastifyPluginAsync<ContextOptions> = async (app, { ctx }) => {
     reply.header('vary', 'Accept');
     // First the likely version, so that a 401 or a 406 reaches a TAXII 2.0 client in 2.0.
     request.taxiiVersion = likelyVersion(request.headers.accept, request.headers['content-type']);
-    request.taxiiUser = await ctx.authenticator.authenticate(request.headers.authorization);
+    request.taxiiUser = await ctx.authenticator.authenticate(request.headers.authorization, request.ip);
     request.taxiiVersion = negotiateVersion(request);
   });
 };
