@@ -5,9 +5,9 @@
  *    clients run in another process (bench/ingest-client.ts), as real clients do. First the
  *    machine's floor: the same client against a bare Fastify route (no validation or storage),
  *    and the one-client 100-object case as a ratio of it.
- *  - Read with autocannon in its own process (10 connections, 5 s each): GET objects/?limit=100 with the default
- *    filters, with match[type], and with added_after in the middle of the collection — requests/s,
- *    p50 and p99 — at 100,000 and at 1,000,000 stored objects (--skip-large: 100,000 only), to show
+ *  - Read with autocannon in its own process (10 connections, 5 s each): GET objects/?limit=100
+ *    with the default filters, with match[type], and with added_after in the middle of the
+ *    collection — requests/s, p50 and p99 — at 100,000 and at 1,000,000 stored objects (--skip-large: 100,000 only), to show
  *    that the cost of a page does not grow with the collection; then the same page while one
  *    client POSTs 1,000-object bodies (SQLite's writes are on the writer thread, as served).
  * Options: --backend sqlite|postgres|both (default both), --skip-large, --ingest-only.
@@ -100,6 +100,12 @@ async function serve(storage: Storage): Promise<{ base: string; ingestBase: stri
   };
 }
 
+/** The middle value; sorts `values` in place (the range is printed from its ends). */
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] as number;
+}
+
 /** POSTs from a separate process (bench/ingest-client.ts): objects/s until every status is complete. */
 async function ingest(base: string, perRequest: number, clients: number, total: number, offset: number): Promise<number> {
   const job: IngestJob = { base, auth: AUTH, perRequest, clients, requests: Math.ceil(total / perRequest / clients), offset };
@@ -169,8 +175,7 @@ async function benchBackend(
         rates.push(await ingest(ingestBase, perRequest, clients, total, count));
         count += total;
       }
-      rates.sort((a, b) => a - b);
-      const rate = rates[Math.floor(rates.length / 2)] as number;
+      const rate = median(rates);
       const target = name.startsWith('SQLite') ? 20_000 : 10_000;
       console.log(
         `  ingest: POST ${String(perRequest).padStart(5)} objects × ${clients} client(s): ${fmt(rate).padStart(7)} objects/s (median of ${INGEST_RUNS}; ${fmt(rates[0] as number)}–${fmt(rates[rates.length - 1] as number)}; validated, stored, status complete)${perRequest === 100 && clients === 1 ? `; ${(rate / floor).toFixed(2)} × the floor` : ''}  target > ${fmt(target)}/s: ${rate > target ? 'PASS' : 'below'}`,
@@ -241,8 +246,7 @@ async function ingestFloor(): Promise<number> {
   try {
     const rates: number[] = [];
     for (let run = 0; run < INGEST_RUNS; run++) rates.push(await ingest(`${address}/floor`, 100, 1, 10_000, 0));
-    rates.sort((a, b) => a - b);
-    const floor = rates[Math.floor(rates.length / 2)] as number;
+    const floor = median(rates);
     console.log(
       `\nFloor (bare Fastify: parse the envelope, answer 202; no auth, validation or storage), POST 100 objects × 1 client: ${fmt(floor)} objects/s (median of ${INGEST_RUNS})`,
     );

@@ -4,7 +4,7 @@
  * same 401 with the same challenges, and costs the same whether or not the user exists.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { TokenConfig, UserConfig } from './config.js';
+import type { TokenConfig, UserConfig, WindowLimitConfig } from './config.js';
 import { TaxiiError } from './errors.js';
 import { FailureLimiter } from './failure-limiter.js';
 import { hashPassword, hashToken, verifyPassword, verifyUnknownUser } from './password.js';
@@ -35,7 +35,7 @@ export class Authenticator {
   static async create(
     users: readonly UserConfig[],
     tokens: readonly TokenConfig[],
-    authFailures?: { readonly max: number; readonly window_ms: number },
+    authFailures?: WindowLimitConfig,
   ): Promise<Authenticator> {
     const auth = new Authenticator(authFailures && new FailureLimiter(authFailures.max, authFailures.window_ms));
     for (const user of users) auth.#passwords.set(user.username, user.password_hash ?? (await hashPassword(user.password ?? '')));

@@ -2,7 +2,6 @@
  * The server configuration: a YAML or JSON file (loadConfig) or an object (createServer), checked
  * in full before anything starts — every problem is reported with its path (ConfigError).
  */
-
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -104,7 +103,7 @@ export interface LimitsConfig {
    * /openapi.json or the admin API), counted by each server process; beyond it 429 with
    * Retry-After. Absent: no limit.
    */
-  readonly rate_limit?: RateLimitConfig;
+  readonly rate_limit?: WindowLimitConfig;
   /**
    * At most `max` wrong credentials per client address per window of `window_ms` (fixed, from its
    * first failure); then 429 with Retry-After, the credentials unchecked, until the window ends
@@ -112,10 +111,11 @@ export interface LimitsConfig {
    * failure. Behind a proxy, set listen.trust_proxy, or every client shares the proxy's address.
    * Absent: no limit.
    */
-  readonly auth_failures?: RateLimitConfig;
+  readonly auth_failures?: WindowLimitConfig;
 }
 
-export interface RateLimitConfig {
+/** At most `max` events in a window of `window_ms` (limits.rate_limit, limits.auth_failures). */
+export interface WindowLimitConfig {
   readonly max: number;
   readonly window_ms: number;
 }

@@ -1,6 +1,6 @@
 /** What every plugin of one server shares. */
 import type { Authenticator } from './authenticator.js';
-import type { ApiRootConfig, DiscoveryConfig, RateLimitConfig } from './config.js';
+import type { ApiRootConfig, DiscoveryConfig, WindowLimitConfig } from './config.js';
 import type { CursorSigner } from './cursor.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Storage } from './storage/storage.js';
@@ -21,9 +21,9 @@ export interface ServerContext {
   /** limits.pending_status_timeout_ms: a pending status idle this long is settled as abandoned. */
   readonly pendingStatusTimeoutMs: number;
   /** limits.rate_limit, when set (server.ts registers it on the TAXII tree). */
-  readonly rateLimit: RateLimitConfig | undefined;
+  readonly rateLimit: WindowLimitConfig | undefined;
   /** limits.auth_failures, when set (the authenticator counts them). */
-  readonly authFailures: RateLimitConfig | undefined;
+  readonly authFailures: WindowLimitConfig | undefined;
   /** Background work (the chunks of large POSTs); close() waits for it. */
   readonly jobs: Set<Promise<void>>;
 }

@@ -1,7 +1,8 @@
 /**
  * A TAXII server process for the e2e tests (not built): serves the test configuration on
- * 127.0.0.1, port 0, over SQLite (a file, writes on the writer thread, as `taxiway serve`) or PostgreSQL (a schema), and prints
- * `listening <base url>` once it accepts connections. Stops on SIGTERM.
+ * 127.0.0.1, port 0, over SQLite (a file, writes on the writer thread, as `taxiway serve`) or
+ * PostgreSQL (a schema), and prints `listening <base url>` once it accepts connections. Stops on
+ * SIGTERM.
  *   node --import tsx test-e2e-server.ts sqlite <file> | postgres <schema> [pending_status_timeout_ms]
  */
 import { createServer } from './server.js';
