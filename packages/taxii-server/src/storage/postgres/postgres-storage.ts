@@ -98,6 +98,12 @@ interface ExistingRow {
 /** A row of a page query with rowMode 'array': id, type, version, spec_version, date_added (int8 as text)[, raw]. */
 type PageRow = [id: string, type: string, version: string, specVersion: string, dateAdded: string, raw?: string];
 
+/** A page row as the storage's item, with its raw text or (a manifest) without. */
+function itemOf([id, type, version, specVersion, date, raw]: PageRow, withRaw: boolean): Omit<StoredObject, 'raw'> & { raw?: string } {
+  const dateAdded = Number(date);
+  return withRaw ? { id, type, version, specVersion, dateAdded, raw: raw as string } : { id, type, version, specVersion, dateAdded };
+}
+
 interface StatusRow {
   id: string;
   status: 'pending' | 'complete';
@@ -601,11 +607,7 @@ export class PostgresStorage implements Storage {
     const rows = more ? r.rows.slice(0, query.limit) : r.rows;
     return {
       more,
-      items: rows.map(([id, type, version, specVersion, dateAdded, raw]) =>
-        withRaw
-          ? { id, type, version, specVersion, dateAdded: Number(dateAdded), raw: raw as string }
-          : { id, type, version, specVersion, dateAdded: Number(dateAdded) },
-      ),
+      items: rows.map((row) => itemOf(row, withRaw)),
     };
   }
 
@@ -642,14 +644,7 @@ export class PostgresStorage implements Storage {
           values: [collectionId, keys.slice(0, limit)],
           rowMode: 'array',
         });
-        items = rows.rows.map(([id, type, version, specVersion, dateAdded, raw]) => ({
-          id,
-          type,
-          version,
-          specVersion,
-          dateAdded: Number(dateAdded),
-          raw: raw as string,
-        }));
+        items = rows.rows.map((row) => itemOf(row, true) as StoredObject);
       }
       return { items, total };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

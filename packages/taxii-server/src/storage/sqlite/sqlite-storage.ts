@@ -564,9 +564,7 @@ export class SqliteStorage implements Storage {
       rows = run(types?.[0]);
     }
     const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(([id, type, version, specVersion, dateAdded, raw]) =>
-      withRaw ? { id, type, version, specVersion, dateAdded, raw: raw as string } : { id, type, version, specVersion, dateAdded },
-    );
+    const items = (more ? rows.slice(0, limit) : rows).map((row) => itemOf(row, withRaw));
     return { items, more };
   }
 
@@ -606,14 +604,7 @@ export class SqliteStorage implements Storage {
          WHERE o.rowid IN (SELECT value FROM json_each(?)) ORDER BY o.date_added`,
         JSON.stringify(keys.slice(0, limit)),
       );
-      const items = rows.map(([id, type, version, specVersion, dateAdded, raw]) => ({
-        id,
-        type,
-        version,
-        specVersion,
-        dateAdded,
-        raw: raw as string,
-      }));
+      const items = rows.map((row) => itemOf(row, true) as StoredObject);
       return { items, total };
     })();
   }
@@ -731,6 +722,11 @@ export class SqliteStorage implements Storage {
       })
       .immediate();
   }
+}
+
+/** A page row as the storage's item, with its raw text or (a manifest) without. */
+function itemOf([id, type, version, specVersion, dateAdded, raw]: PageRow, withRaw: boolean): Omit<StoredObject, 'raw'> & { raw?: string } {
+  return withRaw ? { id, type, version, specVersion, dateAdded, raw: raw as string } : { id, type, version, specVersion, dateAdded };
 }
 
 function toCollection(row: CollectionRow): CollectionRecord {
