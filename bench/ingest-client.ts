@@ -15,6 +15,8 @@ export interface IngestJob {
   readonly clients: number;
   readonly requests: number;
   readonly offset: number;
+  /** Send Prefer: respond-async and poll the statuses once everything is sent. */
+  readonly async?: boolean;
 }
 
 const TAXII = 'application/taxii+json;version=2.1';
@@ -57,20 +59,32 @@ async function run(job: IngestJob): Promise<{ objects: number; ms: number }> {
   const warm = await request(`${job.base}/`, { headers: { accept: TAXII, authorization: job.auth } });
   await warm.body.arrayBuffer();
   const t0 = performance.now();
+  const pending: string[] = [];
+  const headers = {
+    accept: TAXII,
+    'content-type': TAXII,
+    authorization: job.auth,
+    ...(job.async === true ? { prefer: 'respond-async' } : {}),
+  };
   await Promise.all(
     bodies.map(async (mine) => {
       for (const body of mine) {
         const response = await request(`${job.base}/objects/`, {
           method: 'POST',
-          headers: { accept: TAXII, 'content-type': TAXII, authorization: job.auth },
+          headers,
           body,
         });
         if (response.statusCode !== 202) throw new Error(`POST answered ${response.statusCode}: ${await response.body.text()}`);
         const status = (await response.body.json()) as { id: string; status: string };
-        if (status.status !== 'complete') await waitForStatus(job, status.id);
+        // An asynchronous client goes on posting and checks its statuses at the end.
+        if (status.status !== 'complete') {
+          if (job.async === true) pending.push(status.id);
+          else await waitForStatus(job, status.id);
+        }
       }
     }),
   );
+  for (const id of pending) await waitForStatus(job, id);
   return { objects: job.clients * job.requests * job.perRequest, ms: performance.now() - t0 };
 }
 

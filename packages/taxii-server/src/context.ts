@@ -1,4 +1,5 @@
 /** What every plugin of one server shares. */
+import type { AcceptedStatuses } from './accepted-statuses.js';
 import type { Authenticator } from './authenticator.js';
 import type { ApiRootConfig, DiscoveryConfig, WindowLimitConfig } from './config.js';
 import type { CursorSigner } from './cursor.js';
@@ -24,7 +25,9 @@ export interface ServerContext {
   readonly rateLimit: WindowLimitConfig | undefined;
   /** limits.auth_failures, when set (the authenticator counts them). */
   readonly authFailures: WindowLimitConfig | undefined;
-  /** Background work (the chunks of large POSTs); close() waits for it. */
+  /** Statuses of POSTs answered before their objects were stored (Prefer: respond-async). */
+  readonly accepted: AcceptedStatuses;
+  /** Background work (the chunks of large POSTs, asynchronous POSTs); close() waits for it. */
   readonly jobs: Set<Promise<void>>;
 }
 

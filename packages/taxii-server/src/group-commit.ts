@@ -30,21 +30,42 @@ export class GroupCommit {
   readonly #storage: Storage;
   readonly #maxObjects: number;
   readonly #queues = new Map<string, CollectionQueue>();
+  #queuedObjects = 0;
 
   constructor(storage: Storage, maxObjects = GROUP_MAX_OBJECTS) {
     this.#storage = storage;
     this.#maxObjects = maxObjects;
   }
 
+  /** Objects handed to write() and not yet stored or failed: what an asynchronous POST may add to. */
+  get queuedObjects(): number {
+    return this.#queuedObjects;
+  }
+
   /** Stores one write (all or nothing), possibly in the same transaction as others. */
   write(collectionId: string, write: ObjectWrite): Promise<AddResult> {
+    const size = write.objects.length;
+    this.#queuedObjects += size;
+    const settled = () => {
+      this.#queuedObjects -= size;
+    };
     return new Promise<AddResult>((resolve, reject) => {
       let queue = this.#queues.get(collectionId);
       if (queue === undefined) {
         queue = { waiting: [], draining: false };
         this.#queues.set(collectionId, queue);
       }
-      queue.waiting.push({ write, resolve, reject });
+      queue.waiting.push({
+        write,
+        resolve: (result) => {
+          settled();
+          resolve(result);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      });
       if (!queue.draining) {
         queue.draining = true;
         void this.#drain(collectionId, queue);

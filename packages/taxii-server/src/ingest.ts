@@ -3,6 +3,14 @@
  * @taxiway/stix; invalid ones become failures, the others are stored in chunks. A request of one
  * chunk is answered complete; a larger one is answered pending at once and stored chunk by chunk,
  * yielding to the event loop between chunks so that other requests are served meanwhile.
+ *
+ * A one-chunk request that asks for it (`Prefer: respond-async`, RFC 7240) is answered pending as
+ * soon as it is validated, and stored after the answer: the client's next POST is then validated
+ * while this one is written, and consecutive POSTs share a transaction (group-commit.ts). Until the
+ * write commits the status lives in this process only (accepted-statuses.ts); a crash meanwhile
+ * loses that POST (objects and status: GET status answers 404 after a restart; POSTing it again is
+ * idempotent). While more than MAX_ASYNC_QUEUED_OBJECTS wait to be stored, requests are answered
+ * after their write, as without the preference: memory stays bounded.
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -18,6 +26,8 @@ import { formatMicros, type IncomingObject, type Status, type StatusDetail } fro
  */
 export const CHUNK_SIZE = 1000;
 const MAX_MESSAGES = 3;
+/** Objects waiting to be stored beyond which a respond-async POST waits for its write. */
+export const MAX_ASYNC_QUEUED_OBJECTS = 20_000;
 
 export interface IngestRequest {
   readonly apiRoot: string;
@@ -26,6 +36,19 @@ export interface IngestRequest {
   readonly objects: readonly unknown[];
   /** Each object's text as received (json-spans.ts), index for index; else they are serialised. */
   readonly received?: readonly string[];
+  /** The client prefers an answer before the objects are stored (Prefer: respond-async). */
+  readonly respondAsync?: boolean;
+}
+
+/**
+ * Whether a Prefer header (RFC 7240 §2: comma-separated preferences, each a token with optional
+ * `=value` and `;` parameters; names case-insensitive; several headers joined by Node with ", ")
+ * holds respond-async.
+ */
+export function prefersRespondAsync(header: string | string[] | undefined): boolean {
+  if (header === undefined) return false;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  return text.split(',').some((preference) => /^\s*respond-async\s*(?:[=;]|$)/i.test(preference));
 }
 
 function versionOf(o: Record<string, unknown>): string | undefined {
@@ -95,7 +118,22 @@ export async function ingest(ctx: ServerContext, request: IngestRequest, log: Fa
       apiRoot: request.apiRoot,
       collectionId: request.collectionId,
     };
-    const result = await ctx.writes.write(request.collectionId, { objects: valid, status: { id, final: true, create: pending } });
+    const written = ctx.writes.write(request.collectionId, { objects: valid, status: { id, final: true, create: pending } });
+    if (request.respondAsync === true && ctx.writes.queuedObjects <= MAX_ASYNC_QUEUED_OBJECTS) {
+      const accepted: Status = { ...pending, pendings: valid.map((o) => ({ id: o.id, version: o.version ?? '' })) };
+      ctx.accepted.accept(accepted);
+      const job = written.then(
+        () => ctx.accepted.stored(id),
+        (error: unknown) => {
+          log.error({ err: error, status: id }, 'storing an asynchronous POST failed; none of its objects were stored');
+          ctx.accepted.failed(id, 'not stored: the server failed to write this request; POST it again');
+        },
+      );
+      ctx.jobs.add(job);
+      void job.finally(() => ctx.jobs.delete(job));
+      return accepted;
+    }
+    const result = await written;
     return {
       ...pending,
       status: 'complete',

@@ -79,6 +79,67 @@ test('status (§4.3): the POST status is found again at /status/{id}/; unknown i
   assert.equal((await s.request('GET', `/feeds/two/status/${status.id}/`)).statusCode, 404, 'another API root does not have it');
 });
 
+const ASYNC = { prefer: 'respond-async' };
+
+/** The status at /status/{id}/ once complete (polled). */
+async function completed(id: string) {
+  let status = json(await s.request('GET', `${ROOT}/status/${id}/`));
+  for (let i = 0; i < 200 && status.status !== 'complete'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    status = json(await s.request('GET', `${ROOT}/status/${id}/`));
+  }
+  return status;
+}
+
+test('Prefer: respond-async: 202 pending once validated, Preference-Applied; then complete and stored', async () => {
+  const bad = { ...indicator(2), pattern: undefined };
+  const r = await s.request('POST', OBJECTS, { body: { objects: [indicator(1), bad, indicator(3)] }, headers: ASYNC });
+  assert.equal(r.statusCode, 202, r.body);
+  assert.equal(r.headers['preference-applied'], 'respond-async');
+  const first = json(r);
+  assert.equal(first.status, 'pending');
+  assert.deepEqual([first.total_count, first.success_count, first.failure_count, first.pending_count], [3, 0, 1, 2]);
+  assert.match(first.failures[0].message, /pattern/, 'validation failures are known at once');
+  const done = await completed(first.id);
+  assert.deepEqual([done.status, done.success_count, done.failure_count, done.pending_count], ['complete', 2, 1, 0]);
+  assert.deepEqual(ids(await s.request('GET', OBJECTS)), ['01@01', '03@01']);
+  // Without the preference (or with another one), the answer comes after the write, complete.
+  const sync = await s.request('POST', OBJECTS, { body: { objects: [indicator(4)] }, headers: { prefer: 'return=minimal' } });
+  assert.equal(json(sync).status, 'complete');
+  assert.equal(sync.headers['preference-applied'], undefined);
+});
+
+test('respond-async: the status is served while the write waits, to its requester and readers only; a failed write is reported', async () => {
+  const storage = s.storage as { writeObjects: (...args: never[]) => Promise<unknown> };
+  const original = storage.writeObjects.bind(storage);
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  storage.writeObjects = async (...args: never[]) => {
+    await gate;
+    return original(...args);
+  };
+  const first = json(await s.request('POST', OBJECTS, { body: { objects: [indicator(1)] }, headers: ASYNC }));
+  const url = `${ROOT}/status/${first.id}/`;
+  assert.equal(json(await s.request('GET', url)).status, 'pending', 'from memory, before the write');
+  assert.equal(json(await s.request('GET', url, { user: 'bob' })).status, 'pending', 'a reader of the collection sees it');
+  assert.equal((await s.request('GET', url, { user: 'dave' })).statusCode, 404, 'anyone else does not');
+  assert.equal((await s.request('GET', `/feeds/two/status/${first.id}/`)).statusCode, 404, 'nor does another API root');
+  release();
+  assert.equal((await completed(first.id)).success_count, 1);
+
+  storage.writeObjects = async () => {
+    throw new Error('disk full');
+  };
+  const failed = json(await s.request('POST', OBJECTS, { body: { objects: [indicator(2)] }, headers: ASYNC }));
+  const status = await completed(failed.id);
+  assert.deepEqual([status.success_count, status.failure_count], [0, 1]);
+  assert.match(status.failures[0].message, /not stored/);
+  storage.writeObjects = original;
+  assert.deepEqual(ids(await s.request('GET', OBJECTS)), ['01@01']);
+});
+
 test('a large POST is stored in chunks: pending at first, complete at the end, others served meanwhile', async () => {
   const objects = Array.from({ length: 1200 }, (_, i) => indicator(10_000 + i));
   const r = await s.app.inject({

@@ -49,6 +49,14 @@ const rangeParam = {
   description: 'TAXII 2.0 §3.4: items first-last (inclusive, zero-based), also items=first-last, items first-, items -n',
   schema: { type: 'string' },
 };
+const preferParam = {
+  name: 'Prefer',
+  in: 'header',
+  required: false,
+  description:
+    'respond-async (RFC 7240): answer pending once the objects are validated and store them after the answer (poll the status); a crash before they are stored loses the request',
+  schema: { type: 'string' },
+};
 const omittedHeader = {
   [OMITTED_HEADER]: {
     description: 'objects of this page left out: no form in the STIX version served (absent when none)',
@@ -147,10 +155,19 @@ export function buildOpenApi(ctx: ServerContext): Json {
       post: {
         tags: tag,
         summary: `Add objects (2.1 §5.5: an envelope; 2.0 §5.4: a STIX 2.0 bundle); at most ${root.max_content_length} octets`,
-        parameters: [collection],
+        parameters: [collection, preferParam],
         requestBody: { required: true, ...objectsContent },
         responses: {
-          202: { description: 'status', ...both(ref('Status'), ref('Status20')) },
+          202: {
+            description: 'status',
+            headers: {
+              'Preference-Applied': {
+                description: 'respond-async when answered before the objects were stored',
+                schema: { type: 'string' },
+              },
+            },
+            ...both(ref('Status'), ref('Status20')),
+          },
           ...errors(400, 401, 403, 404, 406, 413, 415, 422),
         },
       },

@@ -10,6 +10,7 @@ import type { Server as HttpsServer } from 'node:https';
 import rateLimit from '@fastify/rate-limit';
 import fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { LoggerOptions } from 'pino';
+import { AcceptedStatuses } from './accepted-statuses.js';
 import { Authenticator } from './authenticator.js';
 import { COLLECTION_CACHE_MS, withCollectionCache } from './collection-cache.js';
 import {
@@ -199,6 +200,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     pendingStatusTimeoutMs: valid.limits?.pending_status_timeout_ms ?? DEFAULT_PENDING_STATUS_TIMEOUT_MS,
     rateLimit: valid.limits?.rate_limit,
     authFailures: valid.limits?.auth_failures,
+    accepted: new AcceptedStatuses(),
     jobs: new Set(),
   };
 

@@ -24,7 +24,7 @@ import {
   toObjectQuery,
   VERSIONS_FILTERS,
 } from '../filters.js';
-import { ingest } from '../ingest.js';
+import { ingest, prefersRespondAsync } from '../ingest.js';
 import { bundleText, readItemPage, type Selection } from '../item-pages.js';
 import { objectsMemberElements } from '../json-spans.js';
 import { contentTypeVersion, STIX_20_MEDIA_TYPE, TAXII_20_MEDIA_TYPE, taxiiMediaType } from '../media-type.js';
@@ -252,6 +252,7 @@ const objectsPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, roo
       refuseUnoffered(collection, objects);
       // Each object's own text, to be stored as received (JSON.parse accepted the text above).
       const received = objectsMemberElements(text);
+      const respondAsync = prefersRespondAsync(request.headers.prefer);
       const status = await ingest(
         ctx,
         {
@@ -260,9 +261,12 @@ const objectsPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, roo
           owner: request.taxiiUser,
           objects,
           ...(received?.length === objects.length ? { received } : {}),
+          respondAsync,
         },
         request.log,
       );
+      // RFC 7240 §3: the preference was honoured when the answer comes before the objects are stored.
+      if (respondAsync && status.status === 'pending') reply.header('preference-applied', 'respond-async');
       return sendTaxii(reply, 202, statusFor(status, version), taxiiMediaType(version));
     },
   );

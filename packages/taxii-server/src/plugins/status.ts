@@ -17,7 +17,9 @@ import { statusParams } from './schemas.js';
 const statusPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, root }) => {
   app.get<{ Params: { statusId: string } }>('/status/:statusId/', { schema: { params: statusParams } }, async (request, reply) => {
     const user = request.taxiiUser;
-    let status = await ctx.storage.getStatus(request.params.statusId);
+    // A POST answered before its objects were stored (Prefer: respond-async): its status is here
+    // until the write commits, then in the storage.
+    let status = ctx.accepted.get(request.params.statusId) ?? (await ctx.storage.getStatus(request.params.statusId));
     let visible = status !== undefined && status.apiRoot === root.path;
     if (status && visible && status.owner !== user) {
       const collection = await ctx.storage.getCollection(root.path, status.collectionId);
@@ -26,7 +28,7 @@ const statusPlugin: FastifyPluginAsync<ApiRootOptions> = async (app, { ctx, root
     if (!status || !visible) throw new TaxiiError('TAXII_NOT_FOUND', `no status ${JSON.stringify(request.params.statusId)}`);
     // A pending status whose request was abandoned (its server process died: ingest.ts) is
     // answered settled, as the hourly housekeeping (server.ts) would leave it, not pending until then.
-    if (status.status === 'pending') {
+    if (status.status === 'pending' && ctx.accepted.get(status.id) === undefined) {
       const before = Date.now() * 1000 - ctx.pendingStatusTimeoutMs * 1000;
       if ((await ctx.storage.settleAbandonedStatuses(before, [status.id])) > 0) status = (await ctx.storage.getStatus(status.id)) ?? status;
     }
