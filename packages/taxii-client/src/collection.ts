@@ -35,6 +35,11 @@ export interface AddObjectsOptions extends CallOptions {
   readonly wait?: boolean | WaitForStatusOptions;
   /** A lower ceiling than the API root's max_content_length for each body. */
   readonly maxContentLength?: number;
+  /**
+   * Send `Prefer: respond-async` (RFC 7240): a server that honours it answers pending once the
+   * objects are validated and stores them after; with `wait`, the statuses are polled at the end.
+   */
+  readonly respondAsync?: boolean;
 }
 
 /** The statuses of every request of one addObjects call, added up. */
@@ -221,7 +226,7 @@ export class Collection {
     const statuses: Status[] = [];
     for await (const batch of batches(objects, limit, this.version)) {
       const response = await connection.request('POST', url, media.taxii, options, {
-        headers: { 'content-type': media.objects },
+        headers: { 'content-type': media.objects, ...(options.respondAsync === true ? { prefer: 'respond-async' } : {}) },
         body: batch.body,
       });
       expectStatus(response, [200, 201, 202]);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Auth, type Page, TaxiiClient, TaxiiClientError, type TaxiiClientOptions } from './index.js';
+import { type Auth, type Page, type Status, TaxiiClient, TaxiiClientError, type TaxiiClientOptions } from './index.js';
 import {
   C_BULK,
   C_PUBLIC,
@@ -139,6 +139,20 @@ test('auth failures are typed: 401 for bad or no credentials, 403 / 404 by the c
     const denied = await rejectsWith(bob.collection(C_SHARED).addObjects([indicator()]), 'TAXII_HTTP_ERROR', 403);
     assert.equal(denied.taxiiError?.http_status, '403');
     await rejectsWith(all(bob.collection(C_WORK).objects()), 'TAXII_HTTP_ERROR', 404);
+  });
+});
+
+test('add with respondAsync: Prefer: respond-async, pending answers, then complete when waited for', { skip }, async () => {
+  await withServer(async (server, client) => {
+    const root = await client().openApiRoot(`${server.baseUrl}small/`);
+    const objects = range(2000, 5);
+    const sent = await root.collection(C_SMALL).addObjects(objects, { respondAsync: true });
+    assert.equal(sent.statuses[0]?.status, 'pending', 'answered before the objects were stored');
+    assert.equal(sent.pendingCount, 5);
+    const done = await root.waitForStatus(sent.statuses[0] as Status, { intervalMs: 10 });
+    assert.equal(done.successCount, 5);
+    const waited = await root.collection(C_SMALL).addObjects(range(3000, 3), { respondAsync: true, wait: { intervalMs: 10 } });
+    assert.deepEqual([waited.successCount, waited.pendingCount], [3, 0]);
   });
 });
 

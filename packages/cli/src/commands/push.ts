@@ -9,7 +9,7 @@
  * I/O error.
  */
 import { type StixVersion, validate } from '@taxiway/stix';
-import type { StatusDetail, StixObject } from '@taxiway/taxii-client';
+import type { Status, StatusDetail, StixObject } from '@taxiway/taxii-client';
 import { type Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { describeIoError, readAll, resolveInputs } from '../input.js';
@@ -26,6 +26,7 @@ interface PushFlags extends ConnectionFlags {
   readonly batch: string;
   readonly format: 'text' | 'json';
   readonly quiet?: boolean;
+  readonly async?: boolean;
 }
 
 /** The objects of one parsed input: a bundle, a TAXII envelope, a list, or one object. */
@@ -62,6 +63,7 @@ export function registerPush(program: Command, setExitCode: (code: number) => vo
         ]),
       )
       .option('--batch <n>', 'objects per add call (each split further to fit max_content_length)', '1000')
+      .option('--async', 'send Prefer: respond-async (the server stores each request after answering) and check every status at the end')
       .option('--quiet', 'no progress on stderr')
       .option('--timeout <duration>', 'per request (e.g. 30s, 2m; default 120s)')
       .option('--client-config <file>', 'credentials and TLS per server (default ~/.config/taxiway/client.yaml)')
@@ -144,20 +146,21 @@ async function push(text: string, files: readonly string[], flags: PushFlags): P
         `taxiway: converted ${adapted.converted} objects to STIX ${version}${adapted.dropped > 0 ? ` (${adapted.dropped} have no STIX ${version} form and are left out)` : ''}`,
       );
     progress.total(adapted.objects.length);
-    const successes: StatusDetail[] = [];
-    const failures: StatusDetail[] = [];
-    const pendings: StatusDetail[] = [];
-    let requests = 0;
+    const statuses: Status[] = [];
     for (let i = 0; i < adapted.objects.length; i += batch) {
       const slice = adapted.objects.slice(i, i + batch);
-      const result = await collection.addObjects(slice, { wait: true });
-      requests += result.requests;
-      successes.push(...result.successes);
-      failures.push(...result.failures);
-      pendings.push(...result.pendings);
-      progress.step(slice.length, Buffer.byteLength(JSON.stringify(slice)), `request ${requests}`);
+      // --async: the next batch is sent while the server stores this one; statuses polled below.
+      const result = await collection.addObjects(slice, flags.async ? { respondAsync: true } : { wait: true });
+      statuses.push(...result.statuses);
+      progress.step(slice.length, Buffer.byteLength(JSON.stringify(slice)), `request ${statuses.length}`);
     }
+    for (let i = 0; i < statuses.length; i++)
+      if ((statuses[i] as Status).status !== 'complete') statuses[i] = await root.waitForStatus(statuses[i] as Status);
     progress.stop();
+    const requests = statuses.length;
+    const successes: StatusDetail[] = statuses.flatMap((st) => st.successes);
+    const failures: StatusDetail[] = statuses.flatMap((st) => st.failures);
+    const pendings: StatusDetail[] = statuses.flatMap((st) => st.pendings);
     const summary = {
       api_root: root.url,
       collection: flags.collection,

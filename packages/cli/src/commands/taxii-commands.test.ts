@@ -12,6 +12,7 @@ import { sampleObjects, startServer, type TestServer, taxiway } from './test-tax
 const COLLECTION = '6f0b9a36-1c2a-4e8b-9d6f-0a1b2c3d4e5f';
 const MIRROR = '7a1c0b47-2d3b-4f9c-8e7a-1b2c3d4e5f60';
 const ONLY_20 = '8b2d1c58-3e4c-4a0d-9f8b-2c3d4e5f6071';
+const ASYNC_PUSHES = '9c3e2d69-4f5d-4b1e-8a9c-3d4e5f607182';
 const dir = mkdtempSync(join(tmpdir(), 'taxiway-cli-taxii-'));
 let server: TestServer;
 
@@ -27,6 +28,7 @@ before(async () => {
       { id: COLLECTION, title: 'Indicators' },
       { id: MIRROR, title: 'Mirror' },
       { id: ONLY_20, title: 'STIX 2.0 only', media_types: ['application/stix+json;version=2.0'] },
+      { id: ASYNC_PUSHES, title: 'push --async' },
     ],
   });
 });
@@ -49,7 +51,7 @@ test('discover prints the discovery and each API root; collections lists what th
   const c = await taxiway(['collections', server.url, '--format', 'json'], { env: auth() });
   assert.equal(c.code, 0, c.stderr);
   const listed = JSON.parse(c.stdout) as { collections: { id: string; can_write: boolean }[] };
-  assert.deepEqual(listed.collections.map((x) => x.id).sort(), [COLLECTION, MIRROR, ONLY_20].sort());
+  assert.deepEqual(listed.collections.map((x) => x.id).sort(), [COLLECTION, MIRROR, ONLY_20, ASYNC_PUSHES].sort());
 });
 
 test('without credentials: exit 2 with the HTTP status and a hint; the password never appears in output', async () => {
@@ -90,6 +92,15 @@ test('push validates first: one invalid object and nothing is sent (exit 1); --s
   assert.equal(skipped.code, 1, 'an invalid object makes the exit code 1 even when the rest is stored');
   const summary = JSON.parse(skipped.stdout) as { invalid: number; success_count: number; failure_count: number };
   assert.deepEqual([summary.invalid, summary.success_count, summary.failure_count], [1, good.length, 0]);
+});
+
+test('push --async: every request answered pending (Prefer: respond-async), all stored once the statuses are checked', async () => {
+  const objects = sampleObjects(4);
+  const file = bundleFile('async.json', objects);
+  const pushed = await taxiway(['push', apiRoot(), '--collection', ASYNC_PUSHES, file, '--async', '--format', 'json'], { env: auth() });
+  assert.equal(pushed.code, 0, pushed.stderr);
+  const summary = JSON.parse(pushed.stdout) as { success_count: number; pending_count: number; sent: number };
+  assert.deepEqual([summary.sent, summary.success_count, summary.pending_count], [objects.length, objects.length, 0]);
 });
 
 test('push splits into requests that fit max_content_length; pull returns the same objects as one bundle, or a page per file', async () => {
