@@ -43,6 +43,7 @@ import {
   type Storage,
   type StoredObject,
 } from '../storage.js';
+import { idHash, idHashes } from './id-hash.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStorageOptions {
@@ -378,37 +379,38 @@ export class SqliteStorage implements Storage {
       };
       const now = nowMicros();
       let last = clock.last;
-      // Every stored version of the call's ids, in one query (objects_key): the duplicate /
+      // Every stored version of the call's ids, in one query (objects_id): the duplicate /
       // conflict checks and "is this the id's first row" need no statement per object. raw is
       // read only for a (rare) key match.
       const known = new Map<string, KnownRow[]>();
-      const ids = [...new Set(objects.map((o) => o.id))];
+      const hashes = new Map<string, number>();
+      for (const o of objects) if (!hashes.has(o.id)) hashes.set(o.id, idHash(o.id));
       const rows = this.#stmt(
-        `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_key
-           WHERE ckey = ? AND id IN (SELECT value FROM json_each(?))`,
-      ).all(ckey, JSON.stringify(ids)) as KnownRow[];
+        `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_id
+           WHERE ckey = ? AND id_hash IN (SELECT value FROM json_each(?)) AND id IN (SELECT value FROM json_each(?))`,
+      ).all(ckey, JSON.stringify([...hashes.values()]), JSON.stringify([...hashes.keys()])) as KnownRow[];
       for (const r of rows) pushTo(known, r.id, r);
       const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
       // The same content whatever its spelling (storage.ts, IncomingObject.identity).
       const sameContent = (k: KnownRow, identity: string): boolean =>
         (k.identity ?? canonicalText(k.raw ?? (rawOf.get(k.r) as string))) === identity;
       const insert = this.#stmt(
-        `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
+        `INSERT INTO objects (ckey, id, id_hash, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
       );
       // The first version of an id is its latest, first and only spec version: its flags are
       // known without recomputing them (the common case of a feed adding new objects).
       const insertOnly = this.#stmt(
-        `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
+        `INSERT INTO objects (ckey, id, id_hash, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?)`,
       );
       const touched = new Set<string>();
       const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
         if (versions === undefined) {
-          insertOnly.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+          insertOnly.run(ckey, o.id, hashes.get(o.id), o.type, version, versionMicros, o.specVersion, last, o.raw);
           known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity }]);
         } else {
-          insert.run(ckey, o.id, o.type, version, versionMicros, o.specVersion, last, o.raw);
+          insert.run(ckey, o.id, hashes.get(o.id), o.type, version, versionMicros, o.specVersion, last, o.raw);
           versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity });
           touched.add(o.id);
         }
@@ -477,7 +479,7 @@ export class SqliteStorage implements Storage {
       `WITH a AS (
          SELECT rowid AS r, version_micros AS vm,
                 (spec_version = max(spec_version) OVER (PARTITION BY version_micros)) AS sl
-         FROM objects WHERE ckey = @ckey AND id = @id
+         FROM objects INDEXED BY objects_id WHERE ckey = @ckey AND id_hash = @hash AND id = @id
        ), b AS (
          SELECT r, sl,
                 (sl AND vm = (SELECT max(vm) FROM a)) AS il,
@@ -488,7 +490,7 @@ export class SqliteStorage implements Storage {
        FROM b
        WHERE objects.rowid = b.r
          AND (objects.spec_latest <> b.sl OR objects.is_last <> b.il OR objects.is_first <> b.fi)`,
-    ).run({ ckey, id });
+    ).run({ ckey, id, hash: idHash(id) });
   }
 
   #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
@@ -520,7 +522,7 @@ export class SqliteStorage implements Storage {
     return db
       .transaction((): number => {
         const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined);
-        const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o INDEXED BY objects_key WHERE ${where}`).all(params) as { r: number }[];
+        const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o INDEXED BY objects_id WHERE ${where}`).all(params) as { r: number }[];
         const del = this.#stmt('DELETE FROM objects WHERE rowid = ?');
         for (const row of rows) del.run(row.r);
         if (rows.length > 0) this.#refreshFlags(ckey, id);
@@ -547,10 +549,10 @@ export class SqliteStorage implements Storage {
     const run = (type: string | undefined): PageRow[] => {
       const { where, params } = filter(ckey, query, type, cursor(query));
       params.limit = limit + 1;
-      // With match[id], the (ckey, id, …) index finds the few versions directly; without the hint
+      // With match[id], the (ckey, id_hash, …) index finds the few versions directly; without the hint
       // the planner (no ANALYZE statistics) may prefer walking a date_added index over the whole
       // collection.
-      const from = query.ids ? 'objects o INDEXED BY objects_key' : 'objects o';
+      const from = query.ids ? 'objects o INDEXED BY objects_id' : 'objects o';
       const sql = `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY o.date_added LIMIT @limit`;
       return this.#pageRows(sql, params);
     };
@@ -575,7 +577,7 @@ export class SqliteStorage implements Storage {
     if (ckey === undefined) return { items: [], total: 0 };
     const limit = Math.max(1, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
-    const from = query.ids ? 'objects o INDEXED BY objects_key' : 'objects o';
+    const from = query.ids ? 'objects o INDEXED BY objects_id' : 'objects o';
     const types = query.types && !query.ids ? [...new Set(query.types)] : [undefined];
     // One read transaction: the page and the count see one snapshot (WAL).
     return this.#conn().transaction((): RangePage<StoredObject> => {
@@ -768,7 +770,8 @@ function filter(
     params.after = after;
   }
   if (query.ids) {
-    terms.push('o.id IN (SELECT value FROM json_each(@ids))');
+    terms.push('o.id_hash IN (SELECT value FROM json_each(@hashes))', 'o.id IN (SELECT value FROM json_each(@ids))');
+    params.hashes = idHashes(query.ids);
     params.ids = JSON.stringify(query.ids);
   }
   if (type !== undefined) {
@@ -794,10 +797,10 @@ function filter(
     } else if (specDefault) alternatives.push(v.kind === 'last' ? 'o.is_last = 1' : 'o.is_first = 1');
     else {
       // First/last among the versions passing the explicit spec filter: a per-id max/min over
-      // objects_key (ckey, id, version_micros, …).
+      // objects_id (ckey, id_hash, version_micros).
       const fn = v.kind === 'last' ? 'max' : 'min';
       alternatives.push(
-        `o.version_micros = (SELECT ${fn}(p.version_micros) FROM objects p WHERE p.ckey = o.ckey AND p.id = o.id AND p.spec_version ${specIn})`,
+        `o.version_micros = (SELECT ${fn}(p.version_micros) FROM objects p WHERE p.ckey = o.ckey AND p.id_hash = o.id_hash AND p.id = o.id AND p.spec_version ${specIn})`,
       );
     }
   }

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { storageConformance } from '../conformance.js';
 import { ABANDONED_MESSAGE, type StoredObject } from '../storage.js';
+import { idHash } from './id-hash.js';
 import { migrations } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import { ThreadedSqliteStorage } from './threaded-sqlite-storage.js';
@@ -133,6 +134,118 @@ test('sqlite: migrations are recorded once; reopening a file keeps its objects a
     );
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: migration 5 on a file of version 4: every object gets its id hash, the id index is replaced, lookups and duplicates work', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
+  const path = join(dir, 'store.db');
+  try {
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 4)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
+    }
+    db.prepare("INSERT INTO object_collections (ckey, collection_id, last_date_added) VALUES (1, 'c', 2000)").run();
+    const row = db.prepare(
+      `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
+       VALUES (1, ?, 'tool', '2024-01-01T00:00:00.000Z', 1704067200000000, '2.1', ?, 1, 1, 1, ?)`,
+    );
+    const ids = ['tool--a1b2c3d4-0000-4000-8000-000000000001', 'tool--a1b2c3d4-0000-4000-8000-000000000002'];
+    ids.forEach((id, i) => row.run(id, 1000 * (i + 1), JSON.stringify({ type: 'tool', id })));
+    db.close();
+
+    const storage = new SqliteStorage({ path });
+    await storage.open();
+    try {
+      const found = await storage.getObjects('c', { limit: 5, ids: [ids[1]] });
+      assert.deepEqual(
+        found.items.map((o) => o.id),
+        [ids[1]],
+      );
+      const again = await storage.addObjects('c', [
+        {
+          id: ids[0],
+          type: 'tool',
+          version: '2024-01-01T00:00:00.000Z',
+          specVersion: '2.1',
+          raw: JSON.stringify({ type: 'tool', id: ids[0] }),
+        },
+      ]);
+      assert.deepEqual([again.added.length, again.duplicates.length], [0, 1], 'the stored object is found through the new index');
+    } finally {
+      await storage.close();
+    }
+    const after = new Database(path, { readonly: true });
+    try {
+      const hashes = after.prepare('SELECT id, id_hash AS h FROM objects ORDER BY id').all() as { id: string; h: number }[];
+      assert.deepEqual(
+        hashes,
+        ids.map((id) => ({ id, h: idHash(id) })),
+      );
+      const indexes = (
+        after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects'").all() as { name: string }[]
+      ).map((r) => r.name);
+      assert.ok(indexes.includes('objects_id') && !indexes.includes('objects_key'), indexes.join(', '));
+    } finally {
+      after.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: two ids sharing an id hash stay apart (the id is compared too): reads, versions, duplicates, delete', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-collide-'));
+  const path = join(dir, 'store.db');
+  try {
+    const storage = new SqliteStorage({ path });
+    await storage.open();
+    // A real collision of the 48-bit hash, found by hashing 40 million ids.
+    const a = 'malware--00000000-0000-4000-8000-00000042fd17';
+    const b = 'malware--00000000-0000-4000-8000-0000010410fd';
+    assert.equal(idHash(a), idHash(b));
+    const object = (id: string, modified: string) => ({
+      id,
+      type: 'malware',
+      version: modified,
+      specVersion: '2.1',
+      raw: JSON.stringify({ type: 'malware', id, modified }),
+    });
+    await storage.addObjects('c', [object(a, '2024-01-01T00:00:00.000Z'), object(b, '2024-01-01T00:00:00.000Z')]);
+    try {
+      const newer = await storage.addObjects('c', [object(a, '2024-02-01T00:00:00.000Z')]);
+      assert.equal(newer.added.length, 1);
+      const same = await storage.addObjects('c', [object(b, '2024-01-01T00:00:00.000Z')]);
+      assert.deepEqual([same.added.length, same.duplicates.length], [0, 1]);
+      const lastOfB = await storage.getObjects('c', { limit: 10, ids: [b] });
+      assert.deepEqual(
+        lastOfB.items.map((o) => [o.id, o.version]),
+        [[b, '2024-01-01T00:00:00.000Z']],
+        "a's new version does not make b's old",
+      );
+      const all = await storage.getManifest('c', { limit: 10, ids: [a], versions: [{ kind: 'all' }] });
+      assert.deepEqual(
+        all.items.map((o) => o.id),
+        [a, a],
+      );
+      const first = await storage.getObjects('c', { limit: 10, ids: [a, b], versions: [{ kind: 'first' }], specVersions: ['2.1'] });
+      assert.deepEqual(first.items.map((o) => [o.id, o.version]).sort(), [
+        [a, '2024-01-01T00:00:00.000Z'],
+        [b, '2024-01-01T00:00:00.000Z'],
+      ]);
+      assert.equal(await storage.deleteObject('c', a, { versions: [{ kind: 'all' }] }), 2);
+      assert.deepEqual(
+        (await storage.getObjects('c', { limit: 10 })).items.map((o) => o.id),
+        [b],
+      );
+    } finally {
+      await storage.close();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
