@@ -173,6 +173,60 @@ if (!(await reachable())) {
     }
   });
 
+  test('postgres open: migration 4 on a schema of version 3: the object keys compare bytewise, stored objects are found as before', async () => {
+    const schema = freshSchema();
+    const c = randomUUID();
+    const id = `indicator--${randomUUID()}`;
+    const old = new PostgresStorage({ url: URL, schema });
+    const client = new pg.Client({ connectionString: URL });
+    await client.connect();
+    try {
+      // A schema as version 3 left it: every migration but 4 applied, one object stored.
+      await client.query(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}"`);
+      await client.query(
+        'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      for (const m of migrations.filter((m) => m.version <= 3)) {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      const collationOf = async (table: string, column: string) =>
+        (
+          await client.query<{ c: string | null }>(
+            'SELECT collation_name AS c FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3',
+            [schema, table, column],
+          )
+        ).rows[0]?.c;
+      assert.equal(await collationOf('objects', 'id'), null, 'before: the database default');
+      await client.query('INSERT INTO collection_clock (collection_id, last_date_added) VALUES ($1, 1000)', [c]);
+      await client.query(
+        `INSERT INTO objects (collection_id, date_added, id, type, version, version_micros, versioned, spec_version,
+                              is_last, is_first, is_spec_latest, content_hash, raw)
+         VALUES ($1, 1000, $2, 'indicator', '2020-01-01T00:00:00.000Z', 1577836800000000, true, '2.1', true, true, true, '\\x00', '{}')`,
+        [c, id],
+      );
+      await old.open();
+      for (const [table, column] of [
+        ['objects', 'collection_id'],
+        ['objects', 'id'],
+        ['objects', 'type'],
+        ['objects', 'spec_version'],
+        ['collection_clock', 'collection_id'],
+      ] as const)
+        assert.equal(await collationOf(table, column), 'C', `${table}.${column}`);
+      assert.deepEqual(
+        (await old.getObjects(c, { limit: 10, ids: [id] })).items.map((o) => o.id),
+        [id],
+      );
+      const again = await old.addObjects(c, [indicator(id, '2020-01-01T00:00:00.000Z')]);
+      assert.deepEqual([again.added.length, again.duplicates.length + again.conflicts.length], [0, 1], 'the stored version is found');
+    } finally {
+      await client.end();
+      await old.close();
+      await dropSchema(schema);
+    }
+  });
+
   test('postgres open: several processes opening one new schema at once do not race (advisory lock)', async () => {
     const schema = freshSchema();
     const storages = Array.from({ length: 4 }, () => new PostgresStorage({ url: URL, schema, pool: { max: 1 } }));
