@@ -24,12 +24,35 @@ const BY_STATUS = new Map<number, TaxiiErrorCode>(
   (Object.entries(TaxiiErrorCodes) as [TaxiiErrorCode, { status: number }][]).reverse().map(([code, e]) => [e.status, code]),
 );
 
+interface SchemaFailure {
+  readonly keyword?: string;
+  readonly instancePath?: string;
+}
+
+/**
+ * A query string's schema failure (plugins/schemas.ts) in TAXII terms: which parameter and why,
+ * not the schema's wording ("querystring/limit must match pattern …").
+ */
+function queryFailureMessage(failures: readonly SchemaFailure[], fallback: string | undefined): string | undefined {
+  const first = failures[0];
+  const name = first?.instancePath?.replace(/^\//, '').replace(/~1/g, '/').replace(/~0/g, '~');
+  if (first === undefined || !name) return fallback;
+  // Every parameter is a string in the schemas: another type is a repeated parameter (a list).
+  if (first.keyword === 'type')
+    return `${name} is given more than once${name.startsWith('match[') ? ' (each match field at most once, TAXII 2.1 §3.4.1)' : ''}`;
+  if (name === 'limit') return 'limit must be a positive integer';
+  if (first.keyword === 'minLength') return `${name} is empty`;
+  if (first.keyword === 'maxLength') return `${name} is too long`;
+  return fallback;
+}
+
 /** The TAXII answer for any thrown value. */
 export function toTaxiiError(error: unknown): TaxiiError {
   if (error instanceof TaxiiError) return error;
   const e = error as Partial<FastifyError> | undefined;
   if (e && Array.isArray(e.validation)) {
-    return new TaxiiError('TAXII_INVALID_PARAMETER', e.message ?? 'malformed request', { cause: error });
+    const message = e.validationContext === 'querystring' ? queryFailureMessage(e.validation, e.message) : e.message;
+    return new TaxiiError('TAXII_INVALID_PARAMETER', message ?? 'malformed request', { cause: error });
   }
   const mapped = e?.code ? FASTIFY_CODES[e.code] : undefined;
   if (mapped) return new TaxiiError(mapped, e?.message ?? TaxiiErrorCodes[mapped].title, { cause: error });

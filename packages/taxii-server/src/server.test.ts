@@ -220,6 +220,18 @@ test('malformed query parameters are 400 (§3.4)', async () => {
     'next=zzz',
   ])
     isTaxiiError(await s.request('GET', `${base}?${q}`), 400);
+  // The parameter and the reason, in TAXII terms rather than the route schema's.
+  for (const [q, message] of [
+    ['limit=0', 'limit must be a positive integer'],
+    ['limit=12x', 'limit must be a positive integer'],
+    ['match[type]=a&match[type]=b', 'match[type] is given more than once (each match field at most once, TAXII 2.1 §3.4.1)'],
+    ['limit=1&limit=2', 'limit is given more than once'],
+    ['next=', 'next is empty'],
+  ] as const) {
+    const r = await s.request('GET', `${base}?${q}`);
+    isTaxiiError(r, 400, 'TAXII_INVALID_PARAMETER');
+    assert.equal((JSON.parse(r.body) as { description: string }).description, message, q);
+  }
 });
 
 test('a failing storage is a TAXII 500 without details; /healthz answers 503', async () => {
