@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { storageConformance } from '../conformance.js';
 import { ABANDONED_MESSAGE, type StoredObject } from '../storage.js';
 import { idHash } from './id-hash.js';
@@ -96,7 +97,6 @@ for (const kind of ['inline', 'threaded'] as const)
       } finally {
         await storage.close();
       }
-      const Database = (await import('better-sqlite3')).default;
       const db = new Database(path, { readonly: true });
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
       db.close();
@@ -104,6 +104,17 @@ for (const kind of ['inline', 'threaded'] as const)
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+/** A database file as an earlier release left it: the migrations up to `version` applied. */
+function fileAtVersion(path: string, version: number): Database.Database {
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of migrations.filter((m) => m.version <= version)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
+  }
+  return db;
+}
 
 test('sqlite: migrations are recorded once; reopening a file keeps its objects and its clock', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-reopen-'));
@@ -126,7 +137,6 @@ test('sqlite: migrations are recorded once; reopening a file keeps its objects a
     );
     assert.equal(items[0].dateAdded, a.dateAdded);
     assert.ok(items[1].dateAdded > a.dateAdded);
-    const Database = (await import('better-sqlite3')).default;
     const db = new Database(path, { readonly: true });
     assert.deepEqual(
       db.prepare('SELECT version FROM schema_migrations ORDER BY version').all(),
@@ -143,13 +153,7 @@ test('sqlite: migration 5 on a file of version 4: every object gets its id hash,
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
   const path = join(dir, 'store.db');
   try {
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of migrations.filter((m) => m.version <= 4)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
-    }
+    const db = fileAtVersion(path, 4);
     db.prepare("INSERT INTO object_collections (ckey, collection_id, last_date_added) VALUES (1, 'c', 2000)").run();
     const row = db.prepare(
       `INSERT INTO objects (ckey, id, type, version, version_micros, spec_version, date_added, spec_latest, is_last, is_first, raw)
@@ -255,13 +259,7 @@ test('sqlite: migration 3 on a file of version 2: a status left pending before t
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
   const path = join(dir, 'store.db');
   try {
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of migrations.filter((m) => m.version <= 2)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
-    }
+    const db = fileAtVersion(path, 2);
     const id = '44444444-4444-4444-8444-444444444444';
     db.prepare(
       "INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id) VALUES (?, 'pending', ?, 1, 'alice', 'api1', 'c')",
@@ -291,13 +289,7 @@ test('sqlite: migration 2 on a file of version 1: per-object status details beco
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-upgrade-'));
   const path = join(dir, 'store.db');
   try {
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of migrations.filter((m) => m.version <= 1)) {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2024-05-01T00:00:00Z');
-    }
+    const db = fileAtVersion(path, 1);
     const id = '55555555-5555-4555-8555-555555555555';
     db.prepare(
       "INSERT INTO statuses (id, status, request_timestamp, total_count, owner, api_root, collection_id, completed_micros) VALUES (?, 'complete', ?, 4, 'alice', 'api1', 'c', ?)",
