@@ -154,8 +154,7 @@ async function push(text: string, files: readonly string[], flags: PushFlags): P
       statuses.push(...result.statuses);
       progress.step(slice.length, Buffer.byteLength(JSON.stringify(slice)), `request ${statuses.length}`);
     }
-    for (let i = 0; i < statuses.length; i++)
-      if ((statuses[i] as Status).status !== 'complete') statuses[i] = await root.waitForStatus(statuses[i] as Status);
+    for (const [i, status] of statuses.entries()) if (status.status !== 'complete') statuses[i] = await root.waitForStatus(status);
     progress.stop();
     const requests = statuses.length;
     const successes: StatusDetail[] = statuses.flatMap((st) => st.successes);

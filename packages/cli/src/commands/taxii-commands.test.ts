@@ -94,7 +94,7 @@ test('push validates first: one invalid object and nothing is sent (exit 1); --s
   assert.deepEqual([summary.invalid, summary.success_count, summary.failure_count], [1, good.length, 0]);
 });
 
-test('push --async: every request answered pending (Prefer: respond-async), all stored once the statuses are checked', async () => {
+test('push --async (Prefer: respond-async, statuses checked at the end): exit 0, every object stored, none left pending', async () => {
   const objects = sampleObjects(4);
   const file = bundleFile('async.json', objects);
   const pushed = await taxiway(['push', apiRoot(), '--collection', ASYNC_PUSHES, file, '--async', '--format', 'json'], { env: auth() });
