@@ -4,7 +4,7 @@
  * random leaf of the id index, and each commit rewrites about one index page per new object. An
  * 8-byte integer key instead of a ~50-byte text one makes that index five times smaller (more of
  * it stays cached, each page holds more entries) and its comparisons integer ones: the writer
- * measured 1.6–1.75× the rows/s at 500,000 to 1,000,000 stored objects.
+ * measured 1.5–1.75× the rows/s at 500,000 to 1,000,000 stored objects.
  *
  * A hash is not unique, so every query on it also compares the id itself. SHA-256 and not a
  * faster non-cryptographic hash: a writer could otherwise craft many ids sharing one key and make

@@ -456,7 +456,7 @@ export class SqliteStorage implements Storage {
         added.push(d);
         outcomes.push({ kind: 'success', detail: d });
       }
-      for (const id of touched) this.#refreshFlags(ckey, id);
+      for (const id of touched) this.#refreshFlags(ckey, id, hashes.get(id));
       if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
     }
     settle(outcomes);
@@ -474,7 +474,7 @@ export class SqliteStorage implements Storage {
    * Recomputes spec_latest / is_last / is_first for one object id (O(its versions)), writing only
    * the rows whose flags change (usually the new row and the previous last).
    */
-  #refreshFlags(ckey: number, id: string): void {
+  #refreshFlags(ckey: number, id: string, hash = idHash(id)): void {
     this.#stmt(
       `WITH a AS (
          SELECT rowid AS r, version_micros AS vm,
@@ -490,7 +490,7 @@ export class SqliteStorage implements Storage {
        FROM b
        WHERE objects.rowid = b.r
          AND (objects.spec_latest <> b.sl OR objects.is_last <> b.il OR objects.is_first <> b.fi)`,
-    ).run({ ckey, id, hash: idHash(id) });
+    ).run({ ckey, id, hash });
   }
 
   #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
