@@ -59,6 +59,12 @@ export interface SqliteStorageOptions {
    * writing one (ThreadedSqliteStorage): checkpoints belong to the writer.
    */
   readonly checkpoints?: boolean;
+  /**
+   * This connection's page cache, in KiB; default 65536 (64 MiB: the hot index pages of a
+   * 1M-object store, for reads). ThreadedSqliteStorage gives its writing connection less: see
+   * WRITER_CACHE_KIB there.
+   */
+  readonly cacheSizeKiB?: number;
 }
 
 /** A row of a page query, as an array (`.raw()`): id, type, version, spec_version, date_added[, raw]. */
@@ -115,6 +121,9 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const CONFLICT = 'a different object with this id, version and spec_version is already stored';
 const MALFORMED_VERSION = 'the version (modified or created) is not a valid timestamp';
+
+/** SqliteStorageOptions.cacheSizeKiB's default. */
+const DEFAULT_CACHE_KIB = 65536;
 
 /** The WAL size (pages) at which the writing connection checkpoints by itself (about 64 MiB). */
 const BACKSTOP_CHECKPOINT_PAGES = 16384;
@@ -192,7 +201,7 @@ export class SqliteStorage implements Storage {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${this.#options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.#options.busyTimeoutMs ?? 5000))}`);
-      db.pragma('cache_size = -65536'); // 64 MiB of page cache: the hot index pages of a 1M store
+      db.pragma(`cache_size = -${Math.max(1024, Math.floor(this.#options.cacheSizeKiB ?? DEFAULT_CACHE_KIB))}`);
       db.pragma('temp_store = MEMORY');
       this.#db = db;
     }

@@ -11,9 +11,10 @@ const port = parentPort;
 if (port === null) throw new Error('sqlite-writer-worker.ts runs as a worker thread');
 
 // workerData may carry more (the tsx bootstrap's); only the storage options are passed on.
-const { path, synchronous, busyTimeoutMs } = workerData as SqliteStorageOptions;
+const { path, synchronous, busyTimeoutMs, cacheSizeKiB } = workerData as SqliteStorageOptions;
 const storage = new SqliteStorage({
   path,
+  ...(cacheSizeKiB === undefined ? {} : { cacheSizeKiB }),
   ...(synchronous === undefined ? {} : { synchronous }),
   ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
 });

@@ -160,7 +160,7 @@ test('sqlite: migration 5 on a file of version 4: every object gets its id hash,
        VALUES (1, ?, 'tool', '2024-01-01T00:00:00.000Z', 1704067200000000, '2.1', ?, 1, 1, 1, ?)`,
     );
     const ids = ['tool--a1b2c3d4-0000-4000-8000-000000000001', 'tool--a1b2c3d4-0000-4000-8000-000000000002'];
-    ids.forEach((id, i) => row.run(id, 1000 * (i + 1), JSON.stringify({ type: 'tool', id })));
+    for (const [i, id] of ids.entries()) row.run(id, 1000 * (i + 1), JSON.stringify({ type: 'tool', id }));
     db.close();
 
     const storage = new SqliteStorage({ path });

@@ -33,6 +33,17 @@ import type {
 import { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protocol.js';
 
+/**
+ * The writing connection's page cache, in KiB (the reading one keeps SqliteStorage's 64 MiB).
+ * Measured: a 100-object write into a 700,000-object collection takes 1.7–1.8 ms with 16 MiB
+ * against 2.2–2.5 ms with 64 MiB. Most commits follow a page split of the id index (its keys are
+ * random), and SQLite's balance_nonroot swaps page numbers through the lock-byte page's number;
+ * that leaves the page cache's largest key far above the file's size, so the commit's cache
+ * truncation scans the whole cache (pcache1TruncateUnsafe: 9–12 % of a writing process's profile at 64 MiB, 3.5 % at 16 MiB).
+ * The writer's reads are index pages it just wrote or finds in the OS page cache.
+ */
+const WRITER_CACHE_KIB = 16384;
+
 /** For the tests (not exported by the package): ends the writer thread as a crash would. */
 export const TERMINATE_WRITER: unique symbol = Symbol('terminate the SQLite writer thread');
 
@@ -132,7 +143,7 @@ export class ThreadedSqliteStorage implements Storage {
    */
   #writer(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = startWorker(this.#options);
+    const worker = startWorker({ ...this.#options, cacheSizeKiB: WRITER_CACHE_KIB });
     worker.unref();
     const gone = (error: Error): void => {
       if (this.#worker !== worker) return;
