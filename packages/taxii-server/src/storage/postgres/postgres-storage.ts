@@ -49,6 +49,7 @@ import {
   STATUS_SETTLED_MESSAGE,
 } from '../storage.js';
 import { boolArray, byteaArray, int8Array, textArray } from './binary-arrays.js';
+import { queryThenCommit } from './commit-pipeline.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -317,7 +318,7 @@ export class PostgresStorage implements Storage {
    * the statuses created complete; COMMIT. A group of POSTs costs about what one POST costs.
    */
   async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
-    return this.#transaction(async (client) => {
+    return this.#transaction(async (client, tx) => {
       // The collection lock first: the checks and the lookup, later statements of the same
       // transaction, see every earlier writer's commit, and a delete or a settle committed meanwhile.
       const ids = [...new Set(writes.flatMap((w) => w.objects.map((o) => o.id)))];
@@ -461,7 +462,7 @@ export class PostgresStorage implements Storage {
         updated.push(i);
       }
       if (inserts.length > 0) {
-        await client.query(WRITE_ROWS_FLAGS_CLOCK_STATUSES, [
+        const params = [
           ...insertParams(collectionId, inserts.slice(lastSlice)),
           changedRows.map((r) => r.dateAdded),
           changedRows.map((r) => r.isLast),
@@ -469,7 +470,13 @@ export class PostgresStorage implements Storage {
           changedRows.map((r) => r.isSpecLatest),
           next - 1,
           ...statusParams(complete),
-        ]);
+        ];
+        // The usual write (new objects, statuses created complete) ends here: its COMMIT goes in
+        // the same round trip (commit-pipeline.ts), about 1 ms of a 100-object write.
+        if (updated.length === 0) {
+          await queryThenCommit(client, WRITE_ROWS_FLAGS_CLOCK_STATUSES, params);
+          tx.committed = true;
+        } else await client.query(WRITE_ROWS_FLAGS_CLOCK_STATUSES, params);
       } else if (complete.length > 0) await insertStatuses(client, complete);
       for (const i of updated) {
         const status = writes[i]?.status as StatusUpdate;
@@ -650,14 +657,22 @@ export class PostgresStorage implements Storage {
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
-  /** `begin` null: `work` begins the transaction itself (in its first round trip). */
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin: string | null = 'BEGIN'): Promise<T> {
+  /**
+   * Runs `work` in a transaction on a pooled connection: BEGIN (`begin`; null when `work` sends it
+   * with its first statement), then COMMIT unless `work` committed itself (tx.committed, after
+   * queryThenCommit); ROLLBACK on any error.
+   */
+  async #transaction<T>(
+    work: (client: pg.PoolClient, tx: { committed: boolean }) => Promise<T>,
+    begin: string | null = 'BEGIN',
+  ): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
     try {
       if (begin !== null) await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
+      const tx = { committed: false };
+      const result = await work(client, tx);
+      if (!tx.committed) await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((e: Error) => {
