@@ -12,7 +12,10 @@
  *    collection — requests/s, p50 and p99 — at 100,000 and at 1,000,000 stored objects (--skip-large: 100,000 only), to show
  *    that the cost of a page does not grow with the collection; then the same page while one
  *    client POSTs 1,000-object bodies (SQLite's writes are on the writer thread, as served).
- * Options: --backend sqlite|postgres|both (default both), --skip-large, --ingest-only.
+ * Options: --backend sqlite|postgres|both (default both), --skip-large, --ingest-only;
+ * --medallion URL (with --medallion-auth user:password, default admin:Password0 as in medallion's
+ * example config): the objects/?limit=100 URL of a running OASIS reference server (medallion),
+ * measured after ours (one connection: see compareWithMedallion), and our figures as multiples.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +43,8 @@ const { values } = parseArgs({
     objects: { type: 'string' },
     version: { type: 'string' },
     runs: { type: 'string' },
+    medallion: { type: 'string' },
+    'medallion-auth': { type: 'string' },
   },
 });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,9 +127,14 @@ async function ingest(base: string, perRequest: number, clients: number, total: 
  * autocannon (10 connections, 5 s) from its own process, as the ingest clients: in this one it
  * would parse every response on the server's event loop, and the figures would be its and ours.
  */
-async function read(url: string, seconds = 5): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+async function read(
+  url: string,
+  seconds = 5,
+  connections = 10,
+  auth = AUTH,
+): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const cli = createRequire(import.meta.url).resolve('autocannon');
-  const args = [cli, '-c', '10', '-d', String(seconds), '-j', '-H', `accept: ${TAXII}`, '-H', `authorization: ${AUTH}`, url];
+  const args = [cli, '-c', String(connections), '-d', String(seconds), '-j', '-H', `accept: ${TAXII}`, '-H', `authorization: ${auth}`, url];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 24 });
   const result = JSON.parse(stdout) as {
     requests: { average: number };
@@ -201,6 +211,7 @@ async function benchBackend(
         ['limit=100&added_after=<middle>', `limit=100&added_after=${encodeURIComponent(middle)}`],
       ] as const) {
         const r = await read(`${base}/objects/?${query}`);
+        if (label === 'limit=100') ourReads.set(`${name} at ${fmt(size)} objects`, r.rps);
         const p99Target = name.startsWith('SQLite') && size === 1_000_000 ? `  p99 target < 20 ms: ${r.p99 < 20 ? 'PASS' : 'FAIL'}` : '';
         console.log(
           `  read at ${fmt(size).padStart(9)} objects: GET objects/?${label.padEnd(34)} ${fmt(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms${r.errors ? `  (${r.errors} errors)` : ''}${p99Target}`,
@@ -263,6 +274,27 @@ async function ingestFloor(): Promise<number> {
   }
 }
 
+/** GET objects/?limit=100 with the default filters, requests/s, per backend and size: for the medallion ratio. */
+const ourReads = new Map<string, number>();
+
+/**
+ * The OASIS reference server, when one runs (--medallion): the same page with one connection for
+ * 10 s — it serves one request at a time (Python, one process), and ten connections only queue
+ * work it goes on doing after autocannon has left — then our figures as multiples of it.
+ */
+async function compareWithMedallion(url: string, credentials: string): Promise<void> {
+  const auth = `Basic ${Buffer.from(credentials).toString('base64')}`;
+  await read(url, 1, 1, auth);
+  const r = await read(url, 10, 1, auth);
+  console.log(
+    `\nmedallion (${url}): ${r.rps.toFixed(1)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.errors ? `  (${r.errors} errors)` : ''}`,
+  );
+  for (const [label, rps] of ourReads)
+    console.log(
+      `  ${label}: ${fmt(rps)} req/s = ${r.rps > 0 ? fmt(rps / r.rps) : '∞'} × medallion  target ≥ 20 ×: ${rps >= 20 * r.rps ? 'PASS' : 'below'}`,
+    );
+}
+
 const backends = values.backend === 'both' ? ['sqlite', 'postgres'] : [values.backend];
 console.log('TAXII 2.1 server (Fastify), loopback, Basic auth, 2-core machine');
 const floor = await ingestFloor();
@@ -299,3 +331,4 @@ if (backends.includes('postgres')) {
     },
   }));
 }
+if (values.medallion !== undefined) await compareWithMedallion(values.medallion, values['medallion-auth'] ?? 'admin:Password0');

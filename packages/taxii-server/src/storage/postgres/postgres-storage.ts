@@ -313,9 +313,11 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * The writes of a group share every round trip — three in all: BEGIN with the lock, the checks
+   * The writes of a group share every round trip — two in all: BEGIN with the lock, the checks
    * and the lookup of every id (one simple query); one INSERT with the flag changes, the clock and
-   * the statuses created complete; COMMIT. A group of POSTs costs about what one POST costs.
+   * the statuses created complete, sent with its COMMIT (queryThenCommit). A group of POSTs costs
+   * about what one POST costs. Writes that report to an existing status (a large POST's chunks)
+   * add a statement each and COMMIT on its own.
    */
   async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
     return this.#transaction(async (client, tx) => {
