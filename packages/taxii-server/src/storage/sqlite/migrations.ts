@@ -153,6 +153,20 @@ export const migrations: readonly Migration[] = [
       DROP INDEX objects_key;
     `,
   },
+  {
+    version: 6,
+    name: 'objects id lookups in memory',
+    // The id index goes (id-rows.ts: why): each connection keeps id_hash → rowid in memory,
+    // filled from this covering index, which rows enter in date_added order (its last leaf
+    // only). It replaces objects_date_added for paging as well; (ckey, date_added) stays unique by
+    // the writer's clock (dateAdded = max(now, last + 1) under the write lock) without an index
+    // checking it.
+    sql: `
+      CREATE INDEX objects_added_hash ON objects (ckey, date_added, id_hash);
+      DROP INDEX objects_id;
+      DROP INDEX objects_date_added;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */

@@ -43,7 +43,8 @@ import {
   type Storage,
   type StoredObject,
 } from '../storage.js';
-import { idHash, idHashes } from './id-hash.js';
+import { idHash } from './id-hash.js';
+import { IdRows } from './id-rows.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStorageOptions {
@@ -100,6 +101,12 @@ interface PartRow {
 }
 
 type Params = Record<string, string | number>;
+
+/** A collection's id → rowid table (id-rows.ts) and the greatest date_added it has taken in. */
+interface CollectionIdRows {
+  readonly rows: IdRows;
+  seen: number;
+}
 
 /** A stored (or, within one addObjects call, just inserted) version of an id. */
 interface KnownRow {
@@ -189,6 +196,8 @@ export class SqliteStorage implements Storage {
   readonly #statements = new Map<string, Database.Statement>();
   /** collection id → ckey; a mapping is never changed once made, so caching it is safe. */
   readonly #ckeys = new Map<string, number>();
+  /** ckey → its id table, built at the first lookup (#idRowsOf). */
+  readonly #idRows = new Map<number, CollectionIdRows>();
   #checkpointer: { stop(): Promise<void> } | undefined;
 
   constructor(options: SqliteStorageOptions) {
@@ -203,6 +212,13 @@ export class SqliteStorage implements Storage {
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(this.#options.busyTimeoutMs ?? 5000))}`);
       db.pragma(`cache_size = -${Math.max(1024, Math.floor(this.#options.cacheSizeKiB ?? DEFAULT_CACHE_KIB))}`);
       db.pragma('temp_store = MEMORY');
+      // The versions of one object, for the first/last filter under an explicit spec_version
+      // (filter()): the table is brought up to date before any statement that calls this runs.
+      db.function('taxiway_id_rows', { deterministic: false, directOnly: true }, (ckey: unknown, hash: unknown) => {
+        const entry = this.#idRows.get(Number(ckey));
+        if (entry === undefined) throw new Error('taxiway_id_rows: the id table of this collection was not loaded');
+        return JSON.stringify(entry.rows.rowidsOf(Number(hash)));
+      });
       this.#db = db;
     }
     migrate(this.#db);
@@ -220,6 +236,7 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     this.#statements.clear();
     this.#ckeys.clear();
+    this.#idRows.clear();
     const checkpointer = this.#checkpointer;
     this.#checkpointer = undefined;
     if (checkpointer) await checkpointer.stop();
@@ -264,6 +281,70 @@ export class SqliteStorage implements Storage {
     const row = this.#stmt('SELECT ckey FROM object_collections WHERE collection_id = ?').get(collectionId) as { ckey: number } | undefined;
     if (row) this.#ckeys.set(collectionId, row.ckey);
     return row?.ckey;
+  }
+
+  /**
+   * The collection's id table, brought up to date: call it inside the transaction or read
+   * snapshot of the statements that use it. Within a collection date_added increases in commit
+   * order (see the header), whichever process writes, so the rows after the greatest one already
+   * taken in are exactly those committed since; this connection's own inserts are added as they
+   * are made (#write), and a rolled-back transaction drops every table (#forgetOnFailure).
+   */
+  #idRowsOf(ckey: number): IdRows {
+    let entry = this.#idRows.get(ckey);
+    if (entry === undefined) {
+      entry = { rows: new IdRows(), seen: -1 };
+      this.#idRows.set(ckey, entry);
+    }
+    const newer = this.#stmt(
+      'SELECT id_hash, rowid, date_added FROM objects INDEXED BY objects_added_hash WHERE ckey = ? AND date_added > ? ORDER BY date_added',
+    ).raw(true);
+    try {
+      for (const [hash, rowid, dateAdded] of newer.iterate(ckey, entry.seen) as IterableIterator<[number, number, number]>) {
+        entry.rows.add(hash, rowid);
+        entry.seen = dateAdded;
+      }
+    } finally {
+      newer.raw(false);
+    }
+    return entry.rows;
+  }
+
+  /** The JSON array of the rowids that may hold one of `ids` (the SQL compares the ids themselves). */
+  #candidateRows(ckey: number, ids: Iterable<string>): string {
+    const rows = this.#idRowsOf(ckey);
+    const rowids: number[] = [];
+    for (const id of new Set(ids)) rows.rowidsOf(idHash(id), rowids);
+    return JSON.stringify(rowids);
+  }
+
+  /**
+   * Runs a read that may use the id table — match[id], or the first/last filter under an explicit
+   * match[spec_version], whose subquery calls taxiway_id_rows — in one snapshot with the table's
+   * catch-up (or always, with `snapshot`); `read` gets the candidate rowids of match[id].
+   */
+  #withIdRows<T>(
+    ckey: number,
+    query: Pick<ObjectQuery, 'ids' | 'specVersions'>,
+    read: (candidates: string | undefined) => T,
+    snapshot = false,
+  ): T {
+    if (!snapshot && query.ids === undefined && query.specVersions === undefined) return read(undefined);
+    return this.#conn().transaction((): T => {
+      if (query.ids !== undefined) return read(this.#candidateRows(ckey, query.ids));
+      this.#idRowsOf(ckey);
+      return read(undefined);
+    })();
+  }
+
+  /** Runs a write transaction; if it fails, the id tables may hold its rolled-back changes: dropped. */
+  #forgetOnFailure<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      this.#idRows.clear();
+      throw error;
+    }
   }
 
   // ---------------------------------------------------------------- collections
@@ -314,7 +395,9 @@ export class SqliteStorage implements Storage {
           `INSERT INTO object_collections (collection_id, last_date_added, deleted) VALUES (?, 0, 1)
            ON CONFLICT (collection_id) DO UPDATE SET deleted = 1`,
         ).run(id);
-        this.#stmt('DELETE FROM objects WHERE ckey = ?').run(this.#ckey(id) as number);
+        const ckey = this.#ckey(id) as number;
+        this.#stmt('DELETE FROM objects WHERE ckey = ?').run(ckey);
+        this.#idRows.delete(ckey);
         return true;
       })
       .immediate();
@@ -334,7 +417,7 @@ export class SqliteStorage implements Storage {
       const deleted = this.#collectionDeleted(collectionId);
       return writes.map((w) => this.#write(collectionId, w.objects, w.status, deleted));
     });
-    return run.immediate();
+    return this.#forgetOnFailure(() => run.immediate());
   }
 
   /**
@@ -388,17 +471,23 @@ export class SqliteStorage implements Storage {
       };
       const now = nowMicros();
       let last = clock.last;
-      // Every stored version of the call's ids, in one query (objects_id): the duplicate /
+      // Every stored version of the call's ids, in one query (by the rowids of the id table),
+      // and none when the table has none of them (a feed's new objects): the duplicate /
       // conflict checks and "is this the id's first row" need no statement per object. raw is
       // read only for a (rare) key match.
       const known = new Map<string, KnownRow[]>();
       const hashes = new Map<string, number>();
       for (const o of objects) if (!hashes.has(o.id)) hashes.set(o.id, idHash(o.id));
-      const rows = this.#stmt(
-        `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects INDEXED BY objects_id
-           WHERE ckey = ? AND id_hash IN (SELECT value FROM json_each(?)) AND id IN (SELECT value FROM json_each(?))`,
-      ).all(ckey, JSON.stringify([...hashes.values()]), JSON.stringify([...hashes.keys()])) as KnownRow[];
-      for (const r of rows) pushTo(known, r.id, r);
+      const idRows = this.#idRowsOf(ckey);
+      const candidates: number[] = [];
+      for (const hash of hashes.values()) idRows.rowidsOf(hash, candidates);
+      if (candidates.length > 0) {
+        const rows = this.#stmt(
+          `SELECT id, version, version_micros AS vm, spec_version AS sv, rowid AS r FROM objects NOT INDEXED
+             WHERE rowid IN (SELECT value FROM json_each(?)) AND ckey = ? AND id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(candidates), ckey, JSON.stringify([...hashes.keys()])) as KnownRow[];
+        for (const r of rows) pushTo(known, r.id, r);
+      }
       const rawOf = this.#stmt('SELECT raw FROM objects WHERE rowid = ?').pluck();
       // The same content whatever its spelling (storage.ts, IncomingObject.identity).
       const sameContent = (k: KnownRow, identity: string): boolean =>
@@ -415,14 +504,19 @@ export class SqliteStorage implements Storage {
       );
       const touched = new Set<string>();
       const store = (o: IncomingObject, version: string, versionMicros: number, versions: KnownRow[] | undefined): void => {
+        const hash = hashes.get(o.id) as number;
+        let rowid: number | bigint;
         if (versions === undefined) {
-          insertOnly.run(ckey, o.id, hashes.get(o.id), o.type, version, versionMicros, o.specVersion, last, o.raw);
+          rowid = insertOnly.run(ckey, o.id, hash, o.type, version, versionMicros, o.specVersion, last, o.raw).lastInsertRowid;
           known.set(o.id, [{ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity }]);
         } else {
-          insert.run(ckey, o.id, hashes.get(o.id), o.type, version, versionMicros, o.specVersion, last, o.raw);
+          rowid = insert.run(ckey, o.id, hash, o.type, version, versionMicros, o.specVersion, last, o.raw).lastInsertRowid;
           versions.push({ id: o.id, version, vm: versionMicros, sv: o.specVersion, r: 0, raw: o.raw, identity: o.identity });
           touched.add(o.id);
         }
+        // Taken in now: a later write of this transaction (group commit) finds it, and the table
+        // skips it when it next catches up (the rows after `last`).
+        idRows.add(hash, Number(rowid));
       };
       for (const o of objects) {
         let version = o.version;
@@ -465,7 +559,10 @@ export class SqliteStorage implements Storage {
         added.push(d);
         outcomes.push({ kind: 'success', detail: d });
       }
-      for (const id of touched) this.#refreshFlags(ckey, id, hashes.get(id));
+      // Every row up to `last` is in the table now (caught up above, the rest added by store).
+      const entry = this.#idRows.get(ckey) as CollectionIdRows;
+      entry.seen = Math.max(entry.seen, last);
+      for (const id of touched) this.#refreshFlags(ckey, id);
       if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
     }
     settle(outcomes);
@@ -483,12 +580,12 @@ export class SqliteStorage implements Storage {
    * Recomputes spec_latest / is_last / is_first for one object id (O(its versions)), writing only
    * the rows whose flags change (usually the new row and the previous last).
    */
-  #refreshFlags(ckey: number, id: string, hash = idHash(id)): void {
+  #refreshFlags(ckey: number, id: string): void {
     this.#stmt(
       `WITH a AS (
          SELECT rowid AS r, version_micros AS vm,
                 (spec_version = max(spec_version) OVER (PARTITION BY version_micros)) AS sl
-         FROM objects INDEXED BY objects_id WHERE ckey = @ckey AND id_hash = @hash AND id = @id
+         FROM objects NOT INDEXED WHERE rowid IN (SELECT value FROM json_each(@rows)) AND ckey = @ckey AND id = @id
        ), b AS (
          SELECT r, sl,
                 (sl AND vm = (SELECT max(vm) FROM a)) AS il,
@@ -499,7 +596,7 @@ export class SqliteStorage implements Storage {
        FROM b
        WHERE objects.rowid = b.r
          AND (objects.spec_latest <> b.sl OR objects.is_last <> b.il OR objects.is_first <> b.fi)`,
-    ).run({ ckey, id, hash });
+    ).run({ ckey, id, rows: this.#candidateRows(ckey, [id]) });
   }
 
   #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
@@ -528,16 +625,20 @@ export class SqliteStorage implements Storage {
     const ckey = this.#ckey(collectionId);
     if (ckey === undefined) return 0;
     const db = this.#conn();
-    return db
-      .transaction((): number => {
-        const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined);
-        const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o INDEXED BY objects_id WHERE ${where}`).all(params) as { r: number }[];
-        const del = this.#stmt('DELETE FROM objects WHERE rowid = ?');
-        for (const row of rows) del.run(row.r);
-        if (rows.length > 0) this.#refreshFlags(ckey, id);
-        return rows.length;
-      })
-      .immediate();
+    const run = db.transaction((): number => {
+      const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined, this.#candidateRows(ckey, [id]));
+      const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o NOT INDEXED WHERE ${where}`).all(params) as { r: number }[];
+      const del = this.#stmt('DELETE FROM objects WHERE rowid = ?');
+      const idRows = this.#idRowsOf(ckey);
+      const hash = idHash(id);
+      for (const row of rows) {
+        del.run(row.r);
+        idRows.remove(hash, row.r);
+      }
+      if (rows.length > 0) this.#refreshFlags(ckey, id);
+      return rows.length;
+    });
+    return this.#forgetOnFailure(() => run.immediate());
   }
 
   // ---------------------------------------------------------------- objects: read
@@ -555,25 +656,21 @@ export class SqliteStorage implements Storage {
     if (ckey === undefined) return { items: [], more: false };
     const limit = Math.max(1, Math.floor(query.limit));
     const columns = `o.id, o.type, o.version, o.spec_version, o.date_added${withRaw ? ', o.raw' : ''}`;
-    const run = (type: string | undefined): PageRow[] => {
-      const { where, params } = filter(ckey, query, type, cursor(query));
-      params.limit = limit + 1;
-      // With match[id], the (ckey, id_hash, …) index finds the few versions directly; without the hint
-      // the planner (no ANALYZE statistics) may prefer walking a date_added index over the whole
-      // collection.
-      const from = query.ids ? 'objects o INDEXED BY objects_id' : 'objects o';
-      const sql = `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY o.date_added LIMIT @limit`;
-      return this.#pageRows(sql, params);
-    };
-    let rows: PageRow[];
+    // With match[id], the rows the id table names (NOT INDEXED: looked up by rowid, not found by
+    // walking a date_added index over the whole collection, which the planner without ANALYZE
+    // statistics may prefer).
+    const from = query.ids ? 'objects o NOT INDEXED' : 'objects o';
     const types = query.types && !query.ids ? [...new Set(query.types)] : undefined;
-    if (types && types.length > 1) {
-      // One index range scan per type, merged: a page stays O(page × types) instead of sorting
-      // every match of an IN list.
-      rows = types.flatMap((t) => run(t)).sort((a, b) => a[4] - b[4]);
-    } else {
-      rows = run(types?.[0]);
-    }
+    const rows = this.#withIdRows(ckey, query, (candidates): PageRow[] => {
+      const run = (type: string | undefined): PageRow[] => {
+        const { where, params } = filter(ckey, query, type, cursor(query), candidates);
+        params.limit = limit + 1;
+        return this.#pageRows(`SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY o.date_added LIMIT @limit`, params);
+      };
+      // Several types: one index range scan per type, merged: a page stays O(page × types)
+      // instead of sorting every match of an IN list.
+      return types && types.length > 1 ? types.flatMap((t) => run(t)).sort((a, b) => a[4] - b[4]) : run(types?.[0]);
+    });
     const more = rows.length > limit;
     const items = (more ? rows.slice(0, limit) : rows).map((row) => itemOf(row, withRaw));
     return { items, more };
@@ -586,38 +683,43 @@ export class SqliteStorage implements Storage {
     if (ckey === undefined) return { items: [], total: 0 };
     const limit = Math.max(1, Math.floor(query.limit));
     const offset = Math.max(0, Math.floor(query.offset));
-    const from = query.ids ? 'objects o INDEXED BY objects_id' : 'objects o';
+    const from = query.ids ? 'objects o NOT INDEXED' : 'objects o';
     const types = query.types && !query.ids ? [...new Set(query.types)] : [undefined];
     // One read transaction: the page and the count see one snapshot (WAL).
-    return this.#conn().transaction((): RangePage<StoredObject> => {
-      // The skip reads index entries only (rowid, date_added); the rows are fetched for the page.
-      // Several types: one ordered scan per type, merged by the compound ORDER BY.
-      const params: Params = { limit: limit + 1, offset };
-      const arms = types.map((type, i) => {
-        const f = filter(ckey, query, type, query.addedAfter);
-        if (type === undefined) Object.assign(params, f.params);
-        else for (const [name, value] of Object.entries(f.params)) params[name === 'type' ? `type${i}` : name] = value;
-        const where = type === undefined ? f.where : f.where.replace('o.type = @type', `o.type = @type${i}`);
-        return `SELECT o.rowid AS r, o.date_added AS d FROM ${from} WHERE ${where}`;
-      });
-      const keys = this.#stmt(`${arms.join(' UNION ALL ')} ORDER BY d LIMIT @limit OFFSET @offset`)
-        .pluck()
-        .all(params) as number[];
-      const more = keys.length > limit;
-      let total = offset + Math.min(keys.length, limit);
-      if (more || (keys.length === 0 && offset > 0)) {
-        const f = filter(ckey, query, undefined, query.addedAfter);
-        total = this.#stmt(`SELECT count(*) FROM ${from} WHERE ${f.where}`).pluck().get(f.params) as number;
-      }
-      if (keys.length === 0) return { items: [], total };
-      const rows = this.#pageRows(
-        `SELECT o.id, o.type, o.version, o.spec_version, o.date_added, o.raw FROM objects o
+    return this.#withIdRows(
+      ckey,
+      query,
+      (candidates): RangePage<StoredObject> => {
+        // The skip reads index entries only (rowid, date_added); the rows are fetched for the page.
+        // Several types: one ordered scan per type, merged by the compound ORDER BY.
+        const params: Params = { limit: limit + 1, offset };
+        const arms = types.map((type, i) => {
+          const f = filter(ckey, query, type, query.addedAfter, candidates);
+          if (type === undefined) Object.assign(params, f.params);
+          else for (const [name, value] of Object.entries(f.params)) params[name === 'type' ? `type${i}` : name] = value;
+          const where = type === undefined ? f.where : f.where.replace('o.type = @type', `o.type = @type${i}`);
+          return `SELECT o.rowid AS r, o.date_added AS d FROM ${from} WHERE ${where}`;
+        });
+        const keys = this.#stmt(`${arms.join(' UNION ALL ')} ORDER BY d LIMIT @limit OFFSET @offset`)
+          .pluck()
+          .all(params) as number[];
+        const more = keys.length > limit;
+        let total = offset + Math.min(keys.length, limit);
+        if (more || (keys.length === 0 && offset > 0)) {
+          const f = filter(ckey, query, undefined, query.addedAfter, candidates);
+          total = this.#stmt(`SELECT count(*) FROM ${from} WHERE ${f.where}`).pluck().get(f.params) as number;
+        }
+        if (keys.length === 0) return { items: [], total };
+        const rows = this.#pageRows(
+          `SELECT o.id, o.type, o.version, o.spec_version, o.date_added, o.raw FROM objects o
          WHERE o.rowid IN (SELECT value FROM json_each(?)) ORDER BY o.date_added`,
-        JSON.stringify(keys.slice(0, limit)),
-      );
-      const items = rows.map((row) => itemOf(row, true) as StoredObject);
-      return { items, total };
-    })();
+          JSON.stringify(keys.slice(0, limit)),
+        );
+        const items = rows.map((row) => itemOf(row, true) as StoredObject);
+        return { items, total };
+      },
+      true,
+    );
   }
 
   // ---------------------------------------------------------------- statuses
@@ -771,6 +873,7 @@ function filter(
   query: Pick<ObjectQuery, 'ids' | 'types' | 'versions' | 'specVersions'>,
   type: string | undefined,
   after: number | undefined,
+  candidates?: string,
 ): { where: string; params: Params } {
   const params: Params = { ckey };
   const terms = ['o.ckey = @ckey'];
@@ -779,8 +882,9 @@ function filter(
     params.after = after;
   }
   if (query.ids) {
-    terms.push('o.id_hash IN (SELECT value FROM json_each(@hashes))', 'o.id IN (SELECT value FROM json_each(@ids))');
-    params.hashes = idHashes(query.ids);
+    if (candidates === undefined) throw new Error('filter: match[id] without the candidate rowids of the id table');
+    terms.push('o.rowid IN (SELECT value FROM json_each(@candidates))', 'o.id IN (SELECT value FROM json_each(@ids))');
+    params.candidates = candidates;
     params.ids = JSON.stringify(query.ids);
   }
   if (type !== undefined) {
@@ -806,10 +910,10 @@ function filter(
     } else if (specDefault) alternatives.push(v.kind === 'last' ? 'o.is_last = 1' : 'o.is_first = 1');
     else {
       // First/last among the versions passing the explicit spec filter: a per-id max/min over
-      // objects_id (ckey, id_hash, version_micros).
+      // the rows the id table names for it (taxiway_id_rows: the caller loaded the table).
       const fn = v.kind === 'last' ? 'max' : 'min';
       alternatives.push(
-        `o.version_micros = (SELECT ${fn}(p.version_micros) FROM objects p WHERE p.ckey = o.ckey AND p.id_hash = o.id_hash AND p.id = o.id AND p.spec_version ${specIn})`,
+        `o.version_micros = (SELECT ${fn}(p.version_micros) FROM objects p NOT INDEXED WHERE p.rowid IN (SELECT value FROM json_each(taxiway_id_rows(o.ckey, o.id_hash))) AND p.ckey = o.ckey AND p.id = o.id AND p.spec_version ${specIn})`,
       );
     }
   }

@@ -194,7 +194,10 @@ test('sqlite: migration 5 on a file of version 4: every object gets its id hash,
       const indexes = (
         after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects'").all() as { name: string }[]
       ).map((r) => r.name);
-      assert.ok(indexes.includes('objects_id') && !indexes.includes('objects_key'), indexes.join(', '));
+      assert.ok(
+        indexes.includes('objects_added_hash') && !indexes.includes('objects_id') && !indexes.includes('objects_key'),
+        indexes.join(', '),
+      );
     } finally {
       after.close();
     }
@@ -330,6 +333,115 @@ test('sqlite: migration 2 on a file of version 1: per-object status details beco
       after.close();
     }
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** An object of the id-table tests: content `note` tells versions with the same key apart. */
+function versionOf(
+  id: string,
+  modified: string,
+  note = '',
+): { id: string; type: string; version: string; specVersion: string; raw: string } {
+  return { id, type: 'indicator', version: modified, specVersion: '2.1', raw: JSON.stringify({ type: 'indicator', id, modified, note }) };
+}
+
+test('sqlite: two connections on one file (as two processes) find each other’s objects by id: reads, versions, duplicates, conflicts, deletes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-'));
+  const path = join(dir, 'store.db');
+  const one = new SqliteStorage({ path });
+  const two = new SqliteStorage({ path });
+  try {
+    await one.open();
+    await two.open();
+    const [x, y, z, w] = ['x', 'y', 'z', 'w'].map((n) => `indicator--00000000-0000-4000-8000-00000000000${n.charCodeAt(0) - 100}`) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const V1 = '2024-01-01T00:00:00.000Z';
+    const V2 = '2024-02-01T00:00:00.000Z';
+    const versions = async (s: SqliteStorage, id: string, query = {}) =>
+      (await s.getObjects('c', { limit: 10, ids: [id], ...query })).items.map((o) => o.version);
+
+    const collection = { apiRoot: 'root', id: 'c', title: 'c', read: [], write: [], mediaTypes: [] };
+    await one.upsertCollection(collection);
+    await one.addObjects('c', [versionOf(x, V1)]);
+    assert.deepEqual(await versions(two, x), [V1], 'the other connection builds its table and finds x');
+    await one.addObjects('c', [versionOf(x, V2)]);
+    assert.deepEqual(await versions(two, x), [V2], 'and takes in the version written since');
+    assert.deepEqual(
+      await versions(two, x, { versions: [{ kind: 'first' }], specVersions: ['2.1'] }),
+      [V1],
+      'first under an explicit spec_version',
+    );
+
+    const again = await two.addObjects('c', [versionOf(x, V2)]);
+    assert.deepEqual([again.added.length, again.duplicates.length], [0, 1], 'its writes see the other’s rows: a duplicate');
+    await two.addObjects('c', [versionOf(y, V1, 'from two')]);
+    const clash = await one.addObjects('c', [versionOf(y, V1, 'from one')]);
+    assert.deepEqual([clash.added.length, clash.conflicts.length], [0, 1], 'a different object under the same key: a conflict');
+
+    // Deleted by one, then two's insert takes the same rowid (the greatest was freed): two's
+    // table still pairs y's hash with that rowid, which must not make the new row y's.
+    assert.equal(await one.deleteObject('c', y, { versions: [{ kind: 'all' }] }), 1);
+    await two.addObjects('c', [versionOf(z, V1)]);
+    assert.deepEqual(await versions(two, y), [], 'y is gone for the connection that did not delete it');
+    assert.deepEqual(await versions(two, z), [V1]);
+    assert.deepEqual(await versions(one, z), [V1]);
+    const back = await two.addObjects('c', [versionOf(y, V1, 'from one')]);
+    assert.equal(back.added.length, 1, 'y stored again is new, not a duplicate of the deleted row');
+
+    // A collection deleted by one and made again: two's table of it does not resurrect anything.
+    assert.equal(await one.deleteCollection('root', 'c'), true);
+    await one.upsertCollection(collection);
+    await one.addObjects('c', [versionOf(w, V1)]);
+    assert.deepEqual(await versions(two, x), []);
+    assert.deepEqual(await versions(two, w), [V1]);
+    assert.deepEqual(
+      (await two.getManifest('c', { limit: 10, versions: [{ kind: 'all' }] })).items.map((o) => o.id),
+      [w],
+    );
+  } finally {
+    await one.close();
+    await two.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('sqlite: a write that fails takes its rows out of the id table too: what another connection stores meanwhile is found', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-rollback-'));
+  const path = join(dir, 'store.db');
+  const one = new SqliteStorage({ path });
+  const two = new SqliteStorage({ path });
+  try {
+    await one.open();
+    await two.open();
+    const V1 = '2024-01-01T00:00:00.000Z';
+    await one.addObjects('c', [versionOf('indicator--00000000-0000-4000-8000-000000000001', V1)]);
+    // The clock an hour ahead, so that dateAdded is last + 1 for each object: the rolled-back
+    // write's rows and two's row below get the same dateAdded values.
+    const raw = new Database(path);
+    raw.prepare("UPDATE object_collections SET last_date_added = last_date_added + 3600000000 WHERE collection_id = 'c'").run();
+    raw.close();
+    const rolledBack = Array.from({ length: 5 }, (_, i) => versionOf(`indicator--00000000-0000-4000-8000-00000000010${i}`, V1));
+    const broken = { ...versionOf('indicator--00000000-0000-4000-8000-000000000200', V1), raw: null as unknown as string };
+    await assert.rejects(one.writeObjects('c', [{ objects: rolledBack }, { objects: [broken] }]), /NOT NULL/);
+    const q = versionOf('indicator--00000000-0000-4000-8000-000000000300', V1);
+    assert.equal((await two.addObjects('c', [q])).added.length, 1);
+    const repeat = await one.addObjects('c', [q]);
+    assert.deepEqual(
+      [repeat.added.length, repeat.duplicates.length],
+      [0, 1],
+      'one finds what two stored at a dateAdded it had seen in its failed write',
+    );
+    const stored = await one.addObjects('c', rolledBack);
+    assert.equal(stored.added.length, 5, 'the rolled-back objects are new');
+    assert.equal((await one.getObjects('c', { limit: 10, ids: [q.id, ...rolledBack.map((o) => o.id)] })).items.length, 6);
+  } finally {
+    await one.close();
+    await two.close();
     await rm(dir, { recursive: true, force: true });
   }
 });
