@@ -106,6 +106,8 @@ type Params = Record<string, string | number>;
 interface CollectionIdRows {
   readonly rows: IdRows;
   seen: number;
+  /** Whether a catch-up has once taken in every row (loadIdRows loads the others in slices). */
+  loaded: boolean;
 }
 
 /** A stored (or, within one addObjects call, just inserted) version of an id. */
@@ -291,23 +293,59 @@ export class SqliteStorage implements Storage {
    * are made (#write), and a rolled-back transaction drops every table (#forgetOnFailure).
    */
   #idRowsOf(ckey: number): IdRows {
+    const entry = this.#idRowsEntry(ckey);
+    this.#catchUp(ckey, entry, -1);
+    return entry.rows;
+  }
+
+  #idRowsEntry(ckey: number): CollectionIdRows {
     let entry = this.#idRows.get(ckey);
     if (entry === undefined) {
-      entry = { rows: new IdRows(), seen: -1 };
+      entry = { rows: new IdRows(), seen: -1, loaded: false };
       this.#idRows.set(ckey, entry);
     }
+    return entry;
+  }
+
+  /** Takes in up to `limit` (-1: all) of the rows after `seen`; how many it took. */
+  #catchUp(ckey: number, entry: CollectionIdRows, limit: number): number {
     const newer = this.#stmt(
-      'SELECT id_hash, rowid, date_added FROM objects INDEXED BY objects_added_hash WHERE ckey = ? AND date_added > ? ORDER BY date_added',
+      'SELECT id_hash, rowid, date_added FROM objects INDEXED BY objects_added_hash WHERE ckey = ? AND date_added > ? ORDER BY date_added LIMIT ?',
     ).raw(true);
+    let taken = 0;
     try {
-      for (const [hash, rowid, dateAdded] of newer.iterate(ckey, entry.seen) as IterableIterator<[number, number, number]>) {
+      for (const [hash, rowid, dateAdded] of newer.iterate(ckey, entry.seen, limit) as IterableIterator<[number, number, number]>) {
         entry.rows.add(hash, rowid);
         entry.seen = dateAdded;
+        taken++;
       }
     } finally {
       newer.raw(false);
     }
-    return entry.rows;
+    if (limit < 0 || taken < limit) entry.loaded = true;
+    return taken;
+  }
+
+  /**
+   * Loads the id tables of the stored collections a slice at a time: takes in up to `rows` rows
+   * (one read; about 1.2 ms per 1,000) and says whether every table is loaded. A lookup before
+   * then loads the rest of its table at once (#idRowsOf): ThreadedSqliteStorage calls this after
+   * open, a slice per turn of each thread's event loop, so that neither the first write (1.2 s
+   * at 1,000,000 objects, measured) nor the first id query holds its thread that long.
+   */
+  loadIdRows(rows: number): boolean {
+    const ckeys = this.#stmt('SELECT ckey FROM object_collections').pluck().all() as number[];
+    return this.#conn().transaction((): boolean => {
+      let budget = Math.max(1, Math.floor(rows));
+      for (const ckey of ckeys) {
+        const entry = this.#idRowsEntry(ckey);
+        if (entry.loaded) continue;
+        if (budget === 0) return false;
+        budget -= this.#catchUp(ckey, entry, budget);
+        if (!entry.loaded) return false;
+      }
+      return true;
+    })();
   }
 
   /** The JSON array of the rowids that may hold one of `ids` (the SQL compares the ids themselves). */

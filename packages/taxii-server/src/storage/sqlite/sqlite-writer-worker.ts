@@ -30,6 +30,24 @@ function failure(seq: number, error: unknown): WriterResponse {
   return { seq, ok: false, error: { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) } };
 }
 
+/**
+ * The id tables loaded a slice per turn after open (SqliteStorage.loadIdRows), between the
+ * messages: a write that comes first loads the rest of its own table itself.
+ */
+let closing = false;
+function loadIdRows(): void {
+  const slice = (): void => {
+    if (closing) return;
+    try {
+      if (!storage.loadIdRows(ID_ROWS_PER_SLICE)) setImmediate(slice);
+    } catch {
+      // The lookups load what they need.
+    }
+  };
+  setImmediate(slice);
+}
+const ID_ROWS_PER_SLICE = 20_000;
+
 // The SqliteStorage methods are synchronous inside (better-sqlite3) and only wrapped in promises,
 // so each request runs to its end before the next message is taken: the order of the main
 // thread's calls is the order of the transactions.
@@ -38,7 +56,9 @@ port.on('message', async (request: WriterRequest) => {
     if (request.method === 'open') {
       await storage.open();
       post({ seq: request.seq, ok: true, value: undefined });
+      loadIdRows();
     } else if (request.method === 'close') {
+      closing = true;
       await storage.close();
       post({ seq: request.seq, ok: true, value: undefined });
       port.close();

@@ -445,3 +445,43 @@ test('sqlite: a write that fails takes its rows out of the id table too: what an
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('sqlite: loadIdRows loads the id tables of every collection in slices; a lookup meanwhile loads what it needs', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-load-'));
+  const path = join(dir, 'store.db');
+  const V1 = '2024-01-01T00:00:00.000Z';
+  const idOf = (c: string, i: number) => `indicator--00000000-0000-4000-8000-${c}${String(i).padStart(11, '0')}`;
+  try {
+    const writer = new SqliteStorage({ path });
+    await writer.open();
+    for (const c of ['a', 'b'])
+      await writer.addObjects(
+        c,
+        Array.from({ length: 30 }, (_, i) => versionOf(idOf(c, i), V1)),
+      );
+    await writer.close();
+
+    const one = new SqliteStorage({ path });
+    await one.open();
+    let slices = 0;
+    while (!one.loadIdRows(7)) {
+      slices++;
+      if (slices === 3) {
+        // Part of a's table is loaded: b's last object is found all the same.
+        assert.equal((await one.getObjects('b', { limit: 5, ids: [idOf('b', 29)] })).items.length, 1);
+      }
+      assert.ok(slices < 20, 'loading ends');
+    }
+    assert.ok(slices >= 4, `60 rows in slices of 7 take several calls (${slices})`);
+    assert.equal(one.loadIdRows(7), true, 'loaded stays loaded');
+    for (const c of ['a', 'b']) {
+      const found = await one.getManifest(c, { limit: 100, ids: Array.from({ length: 30 }, (_, i) => idOf(c, i)) });
+      assert.equal(found.items.length, 30, c);
+      const again = await one.addObjects(c, [versionOf(idOf(c, 7), V1)]);
+      assert.deepEqual([again.added.length, again.duplicates.length], [0, 1], `a duplicate in ${c}`);
+    }
+    await one.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -169,3 +169,30 @@ test('threaded sqlite: a writer thread that dies fails its calls; the next write
     }
   });
 });
+
+test('threaded sqlite: on a file that holds objects, the id tables load in turns of the event loop after open; an id query at once waits for them and is right', async () => {
+  await withDir(async (dir) => {
+    const path = join(dir, 'store.db');
+    const before = new SqliteStorage({ path });
+    await before.open();
+    const stored = objects(12_000);
+    await before.addObjects('c', stored);
+    await before.close();
+
+    const storage = new ThreadedSqliteStorage({ path });
+    await storage.open();
+    try {
+      // Asked before the first turn: the reading connection's table (12,000 rows, loaded 5,000 a
+      // turn) is not loaded yet, and the event loop goes on meanwhile.
+      const wanted = [stored[0], stored[11_999]].map((o) => (o as IncomingObject).id);
+      const query = storage.getManifest('c', { limit: 10, ids: wanted });
+      const turns = await turnsDuring(query);
+      assert.deepEqual((await query).items.map((o) => o.id).sort(), [...wanted].sort());
+      assert.ok(turns >= 2, `the load took turns of the event loop (${turns})`);
+      const again = await storage.addObjects('c', [stored[5] as IncomingObject]);
+      assert.deepEqual([again.added.length, again.duplicates.length], [0, 1], 'the writer thread finds it too');
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -44,6 +44,9 @@ import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protoc
  */
 const WRITER_CACHE_KIB = 16384;
 
+/** Rows of the reading connection's id tables loaded per turn of the event loop (≈ 6 ms). */
+const ID_ROWS_PER_TURN = 5000;
+
 /** For the tests (not exported by the package): ends the writer thread as a crash would. */
 export const TERMINATE_WRITER: unique symbol = Symbol('terminate the SQLite writer thread');
 
@@ -103,6 +106,8 @@ export class ThreadedSqliteStorage implements Storage {
   #writerOpened: Promise<unknown> = Promise.resolve();
   readonly #waiting = new Map<number, Waiting>();
   #seq = 0;
+  /** Settles when this thread's id tables are loaded (#loadIdRows); id queries wait for it. */
+  #idRowsLoaded: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteStorageOptions) {
     if (options.path === ':memory:' || options.path === '')
@@ -116,6 +121,35 @@ export class ThreadedSqliteStorage implements Storage {
     // The writer first: it applies the migrations that the reader then finds applied.
     await this.#call('open');
     await this.#reader.open();
+    this.#idRowsLoaded = this.#loadIdRows();
+  }
+
+  /**
+   * Loads the reading connection's id tables a slice per turn of the event loop (some ms each),
+   * as the writer thread does its own: loaded at once by the first id query, a 1,000,000-object
+   * collection's would hold the event loop 1.2 s.
+   */
+  #loadIdRows(): Promise<void> {
+    return new Promise((resolve) => {
+      const slice = (): void => {
+        try {
+          if (this.#open && !this.#reader.loadIdRows(ID_ROWS_PER_TURN)) {
+            setImmediate(slice);
+            return;
+          }
+        } catch {
+          // Closed meanwhile: the queries waiting fail on their own.
+        }
+        resolve();
+      };
+      setImmediate(slice);
+    });
+  }
+
+  /** A query by id, or with an explicit spec_version (first/last per id), waits for the id tables. */
+  async #afterIdRows<T>(query: Pick<ObjectQuery, 'ids' | 'specVersions'>, read: () => Promise<T>): Promise<T> {
+    if (query.ids !== undefined || query.specVersions !== undefined) await this.#idRowsLoaded;
+    return read();
   }
 
   async close(): Promise<void> {
@@ -236,15 +270,15 @@ export class ThreadedSqliteStorage implements Storage {
   }
 
   getObjects(collectionId: string, query: ObjectQuery): Promise<Page<StoredObject>> {
-    return this.#reader.getObjects(collectionId, query);
+    return this.#afterIdRows(query, () => this.#reader.getObjects(collectionId, query));
   }
 
   getManifest(collectionId: string, query: ObjectQuery): Promise<Page<Omit<StoredObject, 'raw'>>> {
-    return this.#reader.getManifest(collectionId, query);
+    return this.#afterIdRows(query, () => this.#reader.getManifest(collectionId, query));
   }
 
   getObjectsRange(collectionId: string, query: RangeQuery): Promise<RangePage<StoredObject>> {
-    return this.#reader.getObjectsRange(collectionId, query);
+    return this.#afterIdRows(query, () => this.#reader.getObjectsRange(collectionId, query));
   }
 
   getStatus(id: string): Promise<Status | undefined> {
