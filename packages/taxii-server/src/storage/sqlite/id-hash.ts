@@ -1,10 +1,10 @@
 /**
- * The key of the objects id index (migration 5): the first 48 bits of SHA-256 of the object id,
- * as an integer. Why not the id itself: STIX ids end in random UUIDs, so every insert lands on a
- * random leaf of the id index, and each commit rewrites about one index page per new object. An
- * 8-byte integer key instead of a ~50-byte text one makes that index five times smaller (more of
- * it stays cached, each page holds more entries) and its comparisons integer ones: the writer
- * measured 1.5–1.75× the rows/s at 500,000 to 1,000,000 stored objects.
+ * The key of an object id in SQLite: the first 48 bits of SHA-256 of the id, as an integer, in
+ * the objects' id_hash column (migration 5) and the in-memory id tables (id-rows.ts), which since
+ * migration 6 replace the id index that was keyed on it. Why a hash and not the id: a text of
+ * ≈ 50 bytes made that index five times larger and its comparisons text ones; an 8-byte integer
+ * made the writer 1.5–1.75× faster at 500,000 to 1,000,000 stored objects, and is what the id
+ * tables hold now.
  *
  * A hash is not unique, so every query on it also compares the id itself. SHA-256 and not a
  * faster non-cryptographic hash: a writer could otherwise craft many ids sharing one key and make
