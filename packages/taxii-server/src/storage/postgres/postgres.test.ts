@@ -8,7 +8,7 @@ import pg from 'pg';
 import { storageConformance } from '../conformance.js';
 import { ABANDONED_MESSAGE, type IncomingObject, type StoredObject } from '../storage.js';
 import { migrations } from './migrations/index.js';
-import { PostgresStorage } from './postgres-storage.js';
+import { ID_ROWS_LOADED, PostgresStorage } from './postgres-storage.js';
 import { compareSpecVersions, reflag } from './version-flags.js';
 
 const URL = process.env.TAXIWAY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -368,5 +368,105 @@ if (!(await reachable())) {
   storageConformance('postgres', async () => {
     const schema = freshSchema();
     return { storage: new PostgresStorage({ url: URL, schema, pool: { max: 4 } }), cleanup: () => dropSchema(schema) };
+  });
+
+  // ------------------------------------------------------------ id tables (CollectionIdRows)
+  /** Writes to `collection` until the storage's id table of it is loaded (it loads after the first). */
+  async function untilIdRowsLoaded(storage: PostgresStorage, collection: string): Promise<void> {
+    for (let i = 0; !storage[ID_ROWS_LOADED](collection); i++) {
+      assert.ok(i < 200, 'the id table loads');
+      await storage.addObjects(collection, [indicator(`indicator--${randomUUID()}`, '2024-06-01T00:00:00.000Z')]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  test('postgres id tables: two storages on one schema (as two processes) find each other’s objects: duplicates, new versions, deletes, a load in pages', async () => {
+    const schema = freshSchema();
+    // Pages of 3 rows: the loads take several pages, and a write takes in at most 3 rows of the other's.
+    const one = new PostgresStorage({ url: URL, schema, pool: { max: 2 }, idRowsPageSize: 3 });
+    const two = new PostgresStorage({ url: URL, schema, pool: { max: 2 }, idRowsPageSize: 3 });
+    try {
+      await one.open();
+      await two.open();
+      const V1 = '2024-01-01T00:00:00.000Z';
+      const V2 = '2024-02-01T00:00:00.000Z';
+      const x = `indicator--${randomUUID()}`;
+      const y = `indicator--${randomUUID()}`;
+      const z = `indicator--${randomUUID()}`;
+      await one.addObjects('c', [indicator(x, V1), ...Array.from({ length: 10 }, () => indicator(`indicator--${randomUUID()}`, V1))]);
+      await untilIdRowsLoaded(one, 'c');
+      await untilIdRowsLoaded(two, 'c');
+
+      const dup = await two.addObjects('c', [indicator(x, V1)]);
+      assert.deepEqual([dup.added.length, dup.duplicates.length], [0, 1], 'x is in two’s loaded table');
+      await one.addObjects('c', [indicator(y, V1)]);
+      const dupY = await two.addObjects('c', [indicator(y, V1)]);
+      assert.deepEqual([dupY.added.length, dupY.duplicates.length], [0, 1], 'y, stored by one since, is taken in under the lock');
+      const clash = await two.addObjects('c', [{ ...indicator(y, V1), raw: JSON.stringify({ type: 'indicator', id: y, changed: true }) }]);
+      assert.equal(clash.conflicts.length, 1, 'a different object under the same version');
+      assert.equal((await two.addObjects('c', [indicator(y, V2)])).added.length, 1);
+      assert.deepEqual(
+        (await one.getObjects('c', { limit: 10, ids: [y] })).items.map((o) => o.version),
+        [V2],
+        'the new version is the last one: the flags of one’s row were updated by two',
+      );
+
+      // More rows stored by one than two takes in at once (3): two looks its ids up without the table.
+      const many = Array.from({ length: 8 }, () => `indicator--${randomUUID()}`);
+      await one.addObjects(
+        'c',
+        many.map((id) => indicator(id, V1)),
+      );
+      const seen = await two.addObjects('c', [indicator(many[7] as string, V1), indicator(z, V1)]);
+      assert.deepEqual([seen.added.length, seen.duplicates.length], [1, 1], 'the last of the eight is found');
+      await untilIdRowsLoaded(two, 'c');
+      assert.equal((await two.addObjects('c', [indicator(many[0] as string, V1)])).duplicates.length, 1, 'the reloaded table holds them');
+
+      // Deleted by one: two's table still names the row's dateAdded, where it is gone.
+      assert.equal(await one.deleteObject('c', x, { versions: [{ kind: 'all' }] }), 1);
+      assert.equal((await two.addObjects('c', [indicator(x, V1)])).added.length, 1, 'x stored again is new');
+      assert.deepEqual((await one.getManifest('c', { limit: 10, ids: [x], versions: [{ kind: 'all' }] })).items.length, 1, 'once');
+    } finally {
+      await one.close();
+      await two.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres id tables: a write that fails leaves the table as it was before it: its objects are new afterwards, and another process’s rows at its dateAdded values are found', async () => {
+    const schema = freshSchema();
+    const storage = new PostgresStorage({ url: URL, schema, pool: { max: 2 }, idRowsPageSize: 3 });
+    const other = new PostgresStorage({ url: URL, schema, pool: { max: 1 } });
+    const sql = new pg.Client({ connectionString: URL });
+    try {
+      await storage.open();
+      await other.open();
+      await untilIdRowsLoaded(storage, 'c');
+      // The clock an hour ahead: dateAdded is then last + 1 per object, so the failed write's rows
+      // and the other process's row below get the same dateAdded values.
+      await sql.connect();
+      await sql.query(`UPDATE "${schema}".collection_clock SET last_date_added = last_date_added + 3600000000 WHERE collection_id = 'c'`);
+      const ids = Array.from({ length: 4 }, () => `indicator--${randomUUID()}`);
+      const broken = { ...indicator(`indicator--${randomUUID()}`, '2024-01-01T00:00:00.000Z'), raw: '\u0000 not storable' };
+      await assert.rejects(
+        storage.writeObjects('c', [{ objects: ids.map((id) => indicator(id, '2024-01-01T00:00:00.000Z')) }, { objects: [broken] }]),
+      );
+      const q = indicator(`indicator--${randomUUID()}`, '2024-01-01T00:00:00.000Z');
+      assert.equal((await other.addObjects('c', [q])).added.length, 1);
+      await untilIdRowsLoaded(storage, 'c');
+      assert.equal((await storage.addObjects('c', [q])).duplicates.length, 1, 'the other process’s row is found');
+      const again = await storage.addObjects(
+        'c',
+        ids.map((id) => indicator(id, '2024-01-01T00:00:00.000Z')),
+      );
+      assert.equal(again.added.length, 4, 'nothing of the failed write counts as stored');
+      await untilIdRowsLoaded(storage, 'c');
+      assert.equal((await storage.addObjects('c', [indicator(ids[2] as string, '2024-01-01T00:00:00.000Z')])).duplicates.length, 1);
+    } finally {
+      await sql.end();
+      await storage.close();
+      await other.close();
+      await dropSchema(schema);
+    }
   });
 }

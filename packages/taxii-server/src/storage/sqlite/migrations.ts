@@ -3,7 +3,7 @@
  * once released: change the schema by appending one.
  */
 import type Database from 'better-sqlite3';
-import { idHash } from './id-hash.js';
+import { idHash } from '../id-hash.js';
 
 export interface Migration {
   readonly version: number;

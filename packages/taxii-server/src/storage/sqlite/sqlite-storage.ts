@@ -19,6 +19,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { idHash } from '../id-hash.js';
+import { IdRows } from '../id-rows.js';
 import type { RangePage, RangeQuery } from '../storage.js';
 import {
   ABANDONED_MESSAGE,
@@ -43,8 +45,6 @@ import {
   type Storage,
   type StoredObject,
 } from '../storage.js';
-import { idHash } from './id-hash.js';
-import { IdRows } from './id-rows.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStorageOptions {
