@@ -1,10 +1,10 @@
 /**
- * The key of an object id in SQLite: the first 48 bits of SHA-256 of the id, as an integer, in
- * the objects' id_hash column (migration 5) and the in-memory id tables (id-rows.ts), which since
- * migration 6 replace the id index that was keyed on it. Why a hash and not the id: a text of
- * ≈ 50 bytes made that index five times larger and its comparisons text ones; an 8-byte integer
- * made the writer 1.5–1.75× faster at 500,000 to 1,000,000 stored objects, and is what the id
- * tables hold now.
+ * The key of an object id: the first 48 bits of SHA-256 of the id, as an integer. SQLite stores
+ * it in the objects' id_hash column (migration 5), keyed its id index on it until migration 6,
+ * and keys its in-memory id tables (id-rows.ts) on it now; PostgreSQL's id tables use it too. Why
+ * a hash and not the id: a text of ≈ 50 bytes made SQLite's index five times larger and its
+ * comparisons text ones; the 8-byte integer made the writer 1.5–1.75× faster at 500,000 to
+ * 1,000,000 stored objects, and is a double in a typed array now.
  *
  * A hash is not unique, so every query on it also compares the id itself. SHA-256 and not a
  * faster non-cryptographic hash: a writer could otherwise craft many ids sharing one key and make

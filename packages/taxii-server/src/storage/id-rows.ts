@@ -1,18 +1,21 @@
 /**
- * The rowids of a collection's objects by idHash(id) (id-hash.ts), in memory: what SQLite's
- * objects id index held until migration 6.
+ * The rows of a collection's objects by idHash(id) (id-hash.ts), in memory: a row is a number —
+ * SQLite's rowid, PostgreSQL's dateAdded (unique per collection and never reused).
  *
- * Why not an index in the file: STIX ids end in random UUIDs, so every new object lands on a
- * random leaf of any index keyed by its id, and every commit rewrote one leaf page per new
- * object — two-thirds of the WAL frames of a 100-object write (93 of 139), and most of the
- * writer's time (a raw 100-row transaction at 100,000 rows: 2.0 ms with that index, 1.2 ms
- * without; SqliteStorage's 100-object write at 100,000–300,000 objects: 0.84–1.25 ms instead of
- * 1.8–2.7). Here an insert is a slot in a typed array.
+ * SQLite: what the objects id index held until migration 6. STIX ids end in random UUIDs, so
+ * every new object lands on a random leaf of any index keyed by its id, and every commit rewrote
+ * one leaf page per new object — two-thirds of the WAL frames of a 100-object write (93 of 139),
+ * and most of the writer's time (a raw 100-row transaction at 100,000 rows: 2.0 ms with that
+ * index, 1.2 ms without; SqliteStorage's 100-object write at 100,000–300,000 objects: 0.84–1.25
+ * ms instead of 1.8–2.7). Here an insert is a slot in a typed array.
+ * PostgreSQL keeps its index (reads use it) and uses the table so that a write of new ids looks
+ * none of them up (postgres-storage.ts, CollectionIdRows).
  *
- * An open-addressing table of (hash, rowid) pairs: 16 bytes a slot, at most 3/4 full, so about
+ * An open-addressing table of (hash, row) pairs: 16 bytes a slot, at most 3/4 full, so about
  * 21–43 bytes per stored object. One id has one pair per stored version; lookups return every
- * rowid stored under a hash, and the caller's SQL compares the id itself (a hash may collide,
- * and a pair may be stale: removed rows are only forgotten when this connection removed them).
+ * row stored under a hash, and the caller's SQL compares the id itself (a hash may collide, and a
+ * pair may be stale: removed rows are only forgotten by the connection or process that removed
+ * them).
  */
 const EMPTY = 0;
 /** A removed pair: lookups probe past it, inserts reuse it. */

@@ -411,7 +411,9 @@ export class PostgresStorage implements Storage {
 
   /**
    * The writes of a group share every round trip — two in all: BEGIN with the lock, the checks
-   * and the lookup of every id (one simple query); one INSERT with the flag changes, the clock and
+   * and the lookup of the ids (one simple query: with the collection's id table, the rows stored
+   * by others since it took rows in and the rows it names for these ids, usually none; before it
+   * is loaded, every row of these ids); one INSERT with the flag changes, the clock and
    * the statuses created complete, sent with its COMMIT (queryThenCommit). A group of POSTs costs
    * about what one POST costs. Writes that report to an existing status (a large POST's chunks)
    * add a statement each and COMMIT on its own.
