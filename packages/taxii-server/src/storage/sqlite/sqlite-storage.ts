@@ -198,7 +198,7 @@ export class SqliteStorage implements Storage {
   readonly #statements = new Map<string, Database.Statement>();
   /** collection id → ckey; a mapping is never changed once made, so caching it is safe. */
   readonly #ckeys = new Map<string, number>();
-  /** ckey → its id table, built at the first lookup (#idRowsOf). */
+  /** ckey → its id table, loaded by loadIdRows or at the first lookup (#idRowsOf). */
   readonly #idRows = new Map<number, CollectionIdRows>();
   #checkpointer: { stop(): Promise<void> } | undefined;
 
