@@ -346,7 +346,8 @@ function versionOf(
   return { id, type: 'indicator', version: modified, specVersion: '2.1', raw: JSON.stringify({ type: 'indicator', id, modified, note }) };
 }
 
-test('sqlite: two connections on one file (as two processes) find each other’s objects by id: reads, versions, duplicates, conflicts, deletes', async () => {
+/** Two connections on one new file, as two processes would have: opened, then closed and removed. */
+async function withTwoConnections(body: (one: SqliteStorage, two: SqliteStorage, path: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-'));
   const path = join(dir, 'store.db');
   const one = new SqliteStorage({ path });
@@ -354,6 +355,16 @@ test('sqlite: two connections on one file (as two processes) find each other’s
   try {
     await one.open();
     await two.open();
+    await body(one, two, path);
+  } finally {
+    await one.close();
+    await two.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('sqlite: two connections on one file (as two processes) find each other’s objects by id: reads, versions, duplicates, conflicts, deletes', () =>
+  withTwoConnections(async (one, two) => {
     const [x, y, z, w] = ['x', 'y', 'z', 'w'].map((n) => `indicator--00000000-0000-4000-8000-00000000000${n.charCodeAt(0) - 100}`) as [
       string,
       string,
@@ -403,21 +414,10 @@ test('sqlite: two connections on one file (as two processes) find each other’s
       (await two.getManifest('c', { limit: 10, versions: [{ kind: 'all' }] })).items.map((o) => o.id),
       [w],
     );
-  } finally {
-    await one.close();
-    await two.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('sqlite: a write that fails takes its rows out of the id table too: what another connection stores meanwhile is found', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-rollback-'));
-  const path = join(dir, 'store.db');
-  const one = new SqliteStorage({ path });
-  const two = new SqliteStorage({ path });
-  try {
-    await one.open();
-    await two.open();
+test('sqlite: a write that fails takes its rows out of the id table too: what another connection stores meanwhile is found', () =>
+  withTwoConnections(async (one, two, path) => {
     const V1 = '2024-01-01T00:00:00.000Z';
     await one.addObjects('c', [versionOf('indicator--00000000-0000-4000-8000-000000000001', V1)]);
     // The clock an hour ahead, so that dateAdded is last + 1 for each object: the rolled-back
@@ -439,12 +439,7 @@ test('sqlite: a write that fails takes its rows out of the id table too: what an
     const stored = await one.addObjects('c', rolledBack);
     assert.equal(stored.added.length, 5, 'the rolled-back objects are new');
     assert.equal((await one.getObjects('c', { limit: 10, ids: [q.id, ...rolledBack.map((o) => o.id)] })).items.length, 6);
-  } finally {
-    await one.close();
-    await two.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('sqlite: loadIdRows loads the id tables of every collection in slices; a lookup meanwhile loads what it needs', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'taxiway-idrows-load-'));
