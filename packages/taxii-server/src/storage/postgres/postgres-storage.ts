@@ -457,7 +457,13 @@ export class PostgresStorage implements Storage {
       // With the id table: the rows stored since it last took rows in (another process's), and
       // the rows it names for these ids; without it, every row of these ids.
       const candidates: number[] = [];
-      if (idRows !== undefined) for (const id of ids) idRows.rows.rowidsOf(idHash(id), candidates);
+      const hashes = new Map<string, number>();
+      if (idRows !== undefined)
+        for (const id of ids) {
+          const hash = idHash(id);
+          hashes.set(id, hash);
+          idRows.rows.rowidsOf(hash, candidates);
+        }
       const lookups =
         idRows === undefined
           ? [ids.length > 0 ? inline(client, ROWS_OF_IDS, [collectionId, ids]) : 'SELECT 1 WHERE false']
@@ -574,7 +580,7 @@ export class PostgresStorage implements Storage {
           };
           pushTo(rowsById, o.id, row);
           inserts.push(row);
-          learnt.pairs.push([idHash(o.id), dateAdded]);
+          learnt.pairs.push([hashes.get(o.id) ?? idHash(o.id), dateAdded]);
           added.push({ id: o.id, version });
         }
         results.push({ added, duplicates, conflicts });

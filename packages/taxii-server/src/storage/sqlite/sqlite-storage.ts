@@ -179,6 +179,28 @@ function startCheckpointer(path: string, synchronous: 'NORMAL' | 'FULL'): { stop
   };
 }
 
+/**
+ * Loads `storage`'s id tables a slice of `rowsPerTurn` rows per turn of the calling thread's event
+ * loop (SqliteStorage.loadIdRows), until they are loaded, `stopped()` says so, or a read fails —
+ * the lookups then load what they need. Settles when it ends.
+ */
+export function loadIdRowsInTurns(storage: SqliteStorage, rowsPerTurn: number, stopped: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const slice = (): void => {
+      try {
+        if (!stopped() && !storage.loadIdRows(rowsPerTurn)) {
+          setImmediate(slice);
+          return;
+        }
+      } catch {
+        // Closed meanwhile, or a read failed.
+      }
+      resolve();
+    };
+    setImmediate(slice);
+  });
+}
+
 function nowMicros(): Micros {
   return Date.now() * 1000;
 }
@@ -348,9 +370,11 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  /** The JSON array of the rowids that may hold one of `ids` (the SQL compares the ids themselves). */
-  #candidateRows(ckey: number, ids: Iterable<string>): string {
-    const rows = this.#idRowsOf(ckey);
+  /**
+   * The JSON array of the rowids that may hold one of `ids` (the SQL compares the ids themselves),
+   * from the table as it is: the caller brought it up to date in this transaction.
+   */
+  #candidateRows(rows: IdRows, ids: Iterable<string>): string {
     const rowids: number[] = [];
     for (const id of new Set(ids)) rows.rowidsOf(idHash(id), rowids);
     return JSON.stringify(rowids);
@@ -369,9 +393,9 @@ export class SqliteStorage implements Storage {
   ): T {
     if (!snapshot && query.ids === undefined && query.specVersions === undefined) return read(undefined);
     return this.#conn().transaction((): T => {
-      if (query.ids !== undefined) return read(this.#candidateRows(ckey, query.ids));
-      this.#idRowsOf(ckey);
-      return read(undefined);
+      if (query.ids === undefined && query.specVersions === undefined) return read(undefined);
+      const rows = this.#idRowsOf(ckey);
+      return read(query.ids === undefined ? undefined : this.#candidateRows(rows, query.ids));
     })();
   }
 
@@ -600,7 +624,7 @@ export class SqliteStorage implements Storage {
       // Every row up to `last` is in the table now (caught up above, the rest added by store).
       const entry = this.#idRows.get(ckey) as CollectionIdRows;
       entry.seen = Math.max(entry.seen, last);
-      for (const id of touched) this.#refreshFlags(ckey, id);
+      for (const id of touched) this.#refreshFlags(ckey, id, idRows);
       if (last !== clock.last) this.#stmt('UPDATE object_collections SET last_date_added = ? WHERE ckey = ?').run(last, ckey);
     }
     settle(outcomes);
@@ -616,9 +640,10 @@ export class SqliteStorage implements Storage {
 
   /**
    * Recomputes spec_latest / is_last / is_first for one object id (O(its versions)), writing only
-   * the rows whose flags change (usually the new row and the previous last).
+   * the rows whose flags change (usually the new row and the previous last). `rows`: the
+   * collection's id table, brought up to date by the caller's transaction.
    */
-  #refreshFlags(ckey: number, id: string): void {
+  #refreshFlags(ckey: number, id: string, rows: IdRows): void {
     this.#stmt(
       `WITH a AS (
          SELECT rowid AS r, version_micros AS vm,
@@ -634,7 +659,7 @@ export class SqliteStorage implements Storage {
        FROM b
        WHERE objects.rowid = b.r
          AND (objects.spec_latest <> b.sl OR objects.is_last <> b.il OR objects.is_first <> b.fi)`,
-    ).run({ ckey, id, rows: this.#candidateRows(ckey, [id]) });
+    ).run({ ckey, id, rows: this.#candidateRows(rows, [id]) });
   }
 
   #recordOutcomes(statusId: string, final: boolean, outcomes: readonly { kind: 'success' | 'failure'; detail: StatusDetail }[]): void {
@@ -664,16 +689,16 @@ export class SqliteStorage implements Storage {
     if (ckey === undefined) return 0;
     const db = this.#conn();
     const run = db.transaction((): number => {
-      const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined, this.#candidateRows(ckey, [id]));
+      const idRows = this.#idRowsOf(ckey);
+      const { where, params } = filter(ckey, { ...query, ids: [id] }, undefined, undefined, this.#candidateRows(idRows, [id]));
       const rows = this.#stmt(`SELECT o.rowid AS r FROM objects o NOT INDEXED WHERE ${where}`).all(params) as { r: number }[];
       const del = this.#stmt('DELETE FROM objects WHERE rowid = ?');
-      const idRows = this.#idRowsOf(ckey);
       const hash = idHash(id);
       for (const row of rows) {
         del.run(row.r);
         idRows.remove(hash, row.r);
       }
-      if (rows.length > 0) this.#refreshFlags(ckey, id);
+      if (rows.length > 0) this.#refreshFlags(ckey, id, idRows);
       return rows.length;
     });
     return this.#forgetOnFailure(() => run.immediate());

@@ -4,7 +4,7 @@
  * in arrival order. Messages: WriterRequest in, WriterResponse out (threaded-sqlite-storage.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
+import { loadIdRowsInTurns, SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import { type WriterRequest, type WriterResponse, writeMethods } from './writer-protocol.js';
 
 const port = parentPort;
@@ -31,21 +31,10 @@ function failure(seq: number, error: unknown): WriterResponse {
 }
 
 /**
- * The id tables loaded a slice per turn after open (SqliteStorage.loadIdRows), between the
- * messages: a write that comes first loads the rest of its own table itself.
+ * The id tables load a slice per turn after open (loadIdRowsInTurns), between the messages: a
+ * write that comes first loads the rest of its own table itself.
  */
 let closing = false;
-function loadIdRows(): void {
-  const slice = (): void => {
-    if (closing) return;
-    try {
-      if (!storage.loadIdRows(ID_ROWS_PER_SLICE)) setImmediate(slice);
-    } catch {
-      // The lookups load what they need.
-    }
-  };
-  setImmediate(slice);
-}
 const ID_ROWS_PER_SLICE = 20_000;
 
 // The SqliteStorage methods are synchronous inside (better-sqlite3) and only wrapped in promises,
@@ -56,7 +45,7 @@ port.on('message', async (request: WriterRequest) => {
     if (request.method === 'open') {
       await storage.open();
       post({ seq: request.seq, ok: true, value: undefined });
-      loadIdRows();
+      void loadIdRowsInTurns(storage, ID_ROWS_PER_SLICE, () => closing);
     } else if (request.method === 'close') {
       closing = true;
       await storage.close();

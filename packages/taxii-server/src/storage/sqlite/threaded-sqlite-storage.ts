@@ -30,7 +30,7 @@ import type {
   Storage,
   StoredObject,
 } from '../storage.js';
-import { SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
+import { loadIdRowsInTurns, SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protocol.js';
 
 /**
@@ -132,20 +132,7 @@ export class ThreadedSqliteStorage implements Storage {
    * collection's would hold the event loop 1.2 s.
    */
   #loadIdRows(): Promise<void> {
-    return new Promise((resolve) => {
-      const slice = (): void => {
-        try {
-          if (this.#open && !this.#reader.loadIdRows(ID_ROWS_PER_TURN)) {
-            setImmediate(slice);
-            return;
-          }
-        } catch {
-          // Closed meanwhile: the queries waiting fail on their own.
-        }
-        resolve();
-      };
-      setImmediate(slice);
-    });
+    return loadIdRowsInTurns(this.#reader, ID_ROWS_PER_TURN, () => !this.#open);
   }
 
   /** A query by id, or with an explicit spec_version (first/last per id), waits for the id tables. */
