@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { queryThenCommit } from './commit-pipeline.js';
+import { queryPipelined, queryThenCommit } from './commit-pipeline.js';
 
 const URL = process.env.TAXIWAY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `taxiway_test_commit_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -93,6 +93,62 @@ test('queryThenCommit: a parameter that cannot be encoded rejects before anythin
     assert.deepEqual((await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE name = 'pending'`)).rows, [{ n: 1 }]);
     await client.query('ROLLBACK');
     assert.equal(await visible('pending'), false);
+  } finally {
+    await client.end();
+  }
+});
+
+test('queryPipelined: `before` and the statement run in one implicit transaction, committed at the Sync; a named statement is parsed once', async () => {
+  const client = await connect();
+  try {
+    for (const n of [1, 2]) {
+      const result = await queryPipelined<{ name: string }>(client, {
+        before: `INSERT INTO ${table} (name) VALUES ('first ${n}')`,
+        text: `INSERT INTO ${table} (name) SELECT $1 WHERE EXISTS (SELECT 1 FROM ${table} WHERE name = $2) RETURNING name`,
+        values: [`second ${n}`, `first ${n}`],
+        name: 'pipelined_insert',
+      });
+      // The statement's own snapshot shows what `before` did.
+      assert.deepEqual(result.rows, [{ name: `second ${n}` }]);
+      assert.equal(await visible(`first ${n}`), true);
+      assert.equal(await visible(`second ${n}`), true);
+    }
+    const prepared = await client.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'pipelined_insert'`);
+    assert.deepEqual(prepared.rows, [{ n: 1 }]);
+  } finally {
+    await client.end();
+  }
+});
+
+test('queryPipelined: when the statement fails, `before` is rolled back with it; when a value cannot be encoded, nothing runs', async () => {
+  const client = await connect();
+  try {
+    await client.query(`INSERT INTO ${table} (name) VALUES ('kept')`);
+    await assert.rejects(
+      queryPipelined(client, {
+        before: `INSERT INTO ${table} (name) VALUES ('undone')`,
+        text: `INSERT INTO ${table} (name) VALUES ($1)`,
+        values: ['kept'],
+      }),
+      { code: '23505' },
+    );
+    assert.equal(await visible('undone'), false);
+    const unencodable = {
+      toPostgres(): string {
+        throw new Error('cannot encode this value');
+      },
+    };
+    await assert.rejects(
+      queryPipelined(client, {
+        before: `INSERT INTO ${table} (name) VALUES ('not run')`,
+        text: `INSERT INTO ${table} (name) VALUES ($1)`,
+        values: [unencodable],
+      }),
+      /cannot encode this value/,
+    );
+    assert.equal(await visible('not run'), false);
+    // Outside any transaction, usable.
+    assert.deepEqual((await client.query('SELECT 2 AS n')).rows, [{ n: 2 }]);
   } finally {
     await client.end();
   }

@@ -51,7 +51,7 @@ import {
   STATUS_SETTLED_MESSAGE,
 } from '../storage.js';
 import { boolArray, byteaArray, int8Array, textArray } from './binary-arrays.js';
-import { queryThenCommit } from './commit-pipeline.js';
+import { queryPipelined, queryThenCommit } from './commit-pipeline.js';
 import { migrate, quoteIdentifier } from './migrate.js';
 import { Params, type Selection, whereClause } from './selection.js';
 import { type FlaggedRow, reflag } from './version-flags.js';
@@ -247,21 +247,23 @@ const INSERT_OBJECTS = `
 INSERT INTO objects (collection_id, date_added, id, type, version, version_micros, versioned, spec_version,
                      is_last, is_first, is_spec_latest, content_hash, raw)
 SELECT $1::text, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::boolean[], $8::text[],
-                         $9::boolean[], $10::boolean[], $11::boolean[], $12::bytea[], $13::text[])
-ON CONFLICT DO NOTHING`;
+                         $9::boolean[], $10::boolean[], $11::boolean[], $12::bytea[], $13::text[])`;
 
 const UPDATE_FLAGS = `
 UPDATE objects o SET is_last = u.is_last, is_first = u.is_first, is_spec_latest = u.is_spec_latest
 FROM unnest($2::bigint[], $3::boolean[], $4::boolean[], $5::boolean[]) AS u(date_added, is_last, is_first, is_spec_latest)
 WHERE o.collection_id = $1 AND o.date_added = u.date_added`;
 
-/** INSERT … SELECT of statuses from 11 arrays, $<base + 1> … $<base + 11> (statusParams). */
-function insertStatusesSql(base: number): string {
+/**
+ * INSERT … SELECT of statuses from 11 arrays, $<base + 1> … $<base + 11> (statusParams); with
+ * `guard` (a relation in the statement), only when it has a row.
+ */
+function insertStatusesSql(base: number, guard?: string): string {
   const [a, b, c, d, e, f, g, h, i, j, k] = Array.from({ length: 11 }, (_, n) => `$${base + n + 1}`);
   return `INSERT INTO statuses (id, status, request_timestamp, total_count, successes, failures, pendings, owner, api_root,
                          collection_id, completed_at)
-   SELECT * FROM unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::integer[], ${e}::jsonb[], ${f}::jsonb[], ${g}::jsonb[],
-                        ${h}::text[], ${i}::text[], ${j}::text[], ${k}::bigint[])`;
+   SELECT s.* FROM ${guard === undefined ? '' : `${guard}, `}unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::integer[], ${e}::jsonb[], ${f}::jsonb[], ${g}::jsonb[],
+                        ${h}::text[], ${i}::text[], ${j}::text[], ${k}::bigint[]) AS s`;
 }
 
 /**
@@ -284,6 +286,49 @@ WITH inserted AS (${INSERT_OBJECTS.trim()}
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM reflagged) AS reflagged, (SELECT count(*) FROM clock) AS clock,
+       (SELECT count(*) FROM statuses_added) AS statuses`;
+
+/**
+ * LOCK_COLLECTION without its answer: the first statement of a write of new ids (WRITE_NEW),
+ * sent before it in the same round trip (queryPipelined). $1 is inlined.
+ */
+const LOCK_COLLECTION_QUIETLY = `
+INSERT INTO collection_clock (collection_id, last_date_added) VALUES ($1, 0)
+ON CONFLICT (collection_id) DO UPDATE SET last_date_added = collection_clock.last_date_added`;
+
+/**
+ * A write of new ids, after LOCK_COLLECTION_QUIETLY in the same implicit transaction: its own
+ * statement, so its snapshot is taken under the lock and shows every earlier writer's commit.
+ * `clock` has its row only when the write may go on as planned without looking anything up —
+ * the collection is not deleted, and no row was stored after $14 (the id table's `seen`: no
+ * other process wrote since) — and then gives the first dateAdded (as LOCK_COLLECTION's caller
+ * computes it). The rows' $2 are offsets from it; $15 is the last offset; $16…$26 the statuses
+ * created complete. When `clock` is empty nothing is written (base is null), and the write is
+ * made again the usual way.
+ */
+const WRITE_NEW = `
+WITH clock AS (
+  SELECT greatest(floor(extract(epoch FROM clock_timestamp()) * 1000000)::bigint, k.last_date_added + 1) AS base
+  FROM collection_clock k
+  WHERE k.collection_id = $1
+    AND NOT (k.deleted AND NOT EXISTS (SELECT 1 FROM collections c WHERE c.id = $1))
+    AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.collection_id = $1 AND o.date_added > $14::bigint)
+), inserted AS (
+  INSERT INTO objects (collection_id, date_added, id, type, version, version_micros, versioned, spec_version,
+                       is_last, is_first, is_spec_latest, content_hash, raw)
+  SELECT $1::text, clock.base + u.rel, u.id, u.type, u.version, u.version_micros, u.versioned, u.spec_version,
+         u.is_last, u.is_first, u.is_spec_latest, u.content_hash, u.raw
+  FROM clock, unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::boolean[], $8::text[],
+                     $9::boolean[], $10::boolean[], $11::boolean[], $12::bytea[], $13::text[])
+              AS u(rel, id, type, version, version_micros, versioned, spec_version, is_last, is_first, is_spec_latest, content_hash, raw)
+  RETURNING 1
+), clock_set AS (
+  UPDATE collection_clock k SET last_date_added = clock.base + $15::bigint FROM clock WHERE k.collection_id = $1
+  RETURNING 1
+), statuses_added AS (${insertStatusesSql(15, 'clock')}
+  RETURNING 1
+)
+SELECT (SELECT base FROM clock) AS base, (SELECT count(*) FROM inserted) AS inserted, (SELECT count(*) FROM clock_set) AS clock,
        (SELECT count(*) FROM statuses_added) AS statuses`;
 
 export class PostgresStorage implements Storage {
@@ -425,7 +470,9 @@ export class PostgresStorage implements Storage {
     /** What the id table takes in once this write has committed: [hash, dateAdded] pairs. */
     const learnt: IdRowsLearnt = { pairs: [], incomplete: false };
     try {
-      const results = await this.#write(collectionId, writes, idRows, learnt);
+      const results =
+        (idRows === undefined ? undefined : await this.#writeNew(collectionId, writes, idRows, learnt)) ??
+        (await this.#write(collectionId, writes, idRows, learnt));
       if (idRows !== undefined && this.#idRows.get(collectionId) === idRows) {
         // Too much stored by others since to take in here: the table loads again, in pages.
         if (learnt.incomplete) this.#idRows.delete(collectionId);
@@ -441,6 +488,61 @@ export class PostgresStorage implements Storage {
       if (idRows !== undefined && this.#idRows.get(collectionId) === idRows) this.#idRows.delete(collectionId);
       throw error;
     }
+  }
+
+  /**
+   * The usual write — objects with versions, whose ids the id table has never seen, statuses
+   * created complete — in ONE round trip: the lock and WRITE_NEW, which plans them as new
+   * (planWrites with no stored rows) before anything is sent. Undefined, with nothing written,
+   * when the write is not one of those, or WRITE_NEW finds that another process wrote meanwhile
+   * or the collection was deleted: then #write makes it (and looks up what it must).
+   */
+  async #writeNew(
+    collectionId: string,
+    writes: readonly ObjectWrite[],
+    idRows: CollectionIdRows,
+    learnt: IdRowsLearnt,
+  ): Promise<readonly AddResult[] | undefined> {
+    const hashes: number[] = [];
+    const candidates: number[] = [];
+    for (const w of writes) {
+      if (w.status !== undefined && (w.status.create === undefined || !w.status.final)) return undefined;
+      for (const o of w.objects) {
+        // An object without a version is versioned by its dateAdded, known only under the lock.
+        if (o.version === undefined) return undefined;
+        const hash = idHash(o.id);
+        idRows.rows.rowidsOf(hash, candidates);
+        if (candidates.length > 0) return undefined;
+        hashes.push(hash);
+      }
+    }
+    // Offsets from the first dateAdded, which WRITE_NEW adds.
+    const plan = planWrites(writes, [], new Map(), 0);
+    if (plan.inserts.length === 0 || plan.inserts.length > INSERT_CHUNK) return undefined;
+    const seen = idRows.seen;
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    let base: number | null;
+    try {
+      const r = await queryPipelined<{ base: string | null }>(client, {
+        before: inline(client, LOCK_COLLECTION_QUIETLY, [collectionId]),
+        text: WRITE_NEW,
+        name: 'taxiway_write_new',
+        values: [...insertParams(collectionId, plan.inserts), seen, plan.next - 1, ...statusParams(plan.complete)],
+      });
+      const first = (r.rows[0] as { base: string | null }).base;
+      base = first === null ? null : Number(first);
+    } catch (error) {
+      // Rolled back at the Sync; what pg recorded of the connection's prepared statements may be wrong.
+      broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+    if (base === null) return undefined;
+    const ids = new Map(writes.flatMap((w) => w.objects).map((o, i) => [o.id, hashes[i] as number]));
+    for (const row of plan.inserts) learnt.pairs.push([ids.get(row.id) ?? idHash(row.id), base + row.dateAdded]);
+    return plan.results;
   }
 
   async #write(
@@ -479,8 +581,8 @@ export class PostgresStorage implements Storage {
           ...lookups,
         ].join(';\n'),
       )) as unknown as [unknown, pg.QueryResult, pg.QueryResult, ...pg.QueryResult[]];
-      const { last_date_added: last, now } = clock.rows[0] as { last_date_added: string; now: string };
-      let next = Math.max(Number(now), Number(last) + 1);
+      const { last_date_added: lastDateAdded, now } = clock.rows[0] as { last_date_added: string; now: string };
+      const first = Math.max(Number(now), Number(lastDateAdded) + 1);
       const refused = refusedWrites(check.rows[0] as CheckRow, writes);
 
       let existing: ExistingRow[];
@@ -497,132 +599,13 @@ export class PostgresStorage implements Storage {
         }
       }
 
-      const rowsById = new Map<string, Row[]>();
-      for (const r of existing) {
-        pushTo(rowsById, r.id, {
-          dateAdded: Number(r.date_added),
-          id: r.id,
-          version: r.version,
-          versionMicros: Number(r.version_micros),
-          versioned: r.versioned,
-          specVersion: r.spec_version,
-          isLast: r.is_last,
-          isFirst: r.is_first,
-          isSpecLatest: r.is_spec_latest,
-          hash: r.content_hash,
-        });
-      }
-
-      const inserts: NewRow[] = [];
-      const results: AddResult[] = [];
-      for (const w of writes) {
-        const refusal = refused.get(w);
-        if (refusal !== undefined) {
-          results.push(refusedWrite(w.objects, refusal));
-          continue;
-        }
-        const added: StatusDetail[] = [];
-        const duplicates: StatusDetail[] = [];
-        const conflicts: StatusDetail[] = [];
-        for (const o of w.objects) {
-          // Of the content, not of its spelling (storage.ts, IncomingObject.identity).
-          const hash = createHash('sha256').update(identityOf(o)).digest();
-          // Rows stored before and rows of earlier writes of this group: a later write sees them.
-          const rows = rowsById.get(o.id) ?? [];
-          let versionMicros: Micros;
-          let version: string;
-          let dateAdded: Micros;
-          if (o.version === undefined) {
-            // No modified/created: the version is the dateAdded (storage.ts). The same content
-            // posted again is a duplicate rather than a new version each time.
-            const same = rows.find((r) => !r.versioned && r.specVersion === o.specVersion && r.hash.equals(hash));
-            if (same !== undefined) {
-              duplicates.push({ id: o.id, version: same.version });
-              continue;
-            }
-            dateAdded = next++;
-            versionMicros = dateAdded;
-            version = formatMicros(dateAdded);
-          } else {
-            const micros = parseMicros(o.version);
-            if (micros === undefined) {
-              conflicts.push({ id: o.id, version: o.version, message: 'version is not a valid timestamp' });
-              continue;
-            }
-            const same = rows.find((r) => r.versionMicros === micros && r.specVersion === o.specVersion);
-            if (same !== undefined) {
-              if (same.hash.equals(hash)) duplicates.push({ id: o.id, version: o.version });
-              else
-                conflicts.push({
-                  id: o.id,
-                  version: o.version,
-                  message: 'a different object with this id, version and spec_version is already stored',
-                });
-              continue;
-            }
-            dateAdded = next++;
-            versionMicros = micros;
-            version = o.version;
-          }
-          const row: NewRow = {
-            dateAdded,
-            id: o.id,
-            type: o.type,
-            version,
-            versionMicros,
-            versioned: o.version !== undefined,
-            specVersion: o.specVersion,
-            isLast: false,
-            isFirst: false,
-            isSpecLatest: false,
-            hash,
-            raw: o.raw,
-          };
-          pushTo(rowsById, o.id, row);
-          inserts.push(row);
-          learnt.pairs.push([hashes.get(o.id) ?? idHash(o.id), dateAdded]);
-          added.push({ id: o.id, version });
-        }
-        results.push({ added, duplicates, conflicts });
-      }
-
-      const changedRows: Row[] = [];
+      const { inserts, results, changedRows, complete, updated, next } = planWrites(writes, existing, refused, first);
+      for (const r of inserts) learnt.pairs.push([hashes.get(r.id) ?? idHash(r.id), r.dateAdded]);
       const lastSlice = inserts.length === 0 ? 0 : Math.floor((inserts.length - 1) / INSERT_CHUNK) * INSERT_CHUNK;
-      if (inserts.length > 0) {
-        const fresh = new Set<Row>(inserts);
-        for (const id of new Set(inserts.map((r) => r.id))) {
-          for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changedRows.push(r);
-        }
-        // The last (usually the only) slice of rows goes in one statement with the flag updates,
-        // the clock and the complete statuses (below): one round trip for the whole write.
-        for (let i = 0; i < lastSlice; i += INSERT_CHUNK) {
-          await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
-        }
-      }
-
-      // Statuses: those created by a final write are inserted complete, all in one statement
-      // (the INSERT of the rows when there are rows); the others (created pending, or chunks of a
-      // large POST) are updated one by one.
-      const complete: Status[] = [];
-      const updated: number[] = [];
-      for (let i = 0; i < writes.length; i++) {
-        const status = writes[i]?.status;
-        const result = results[i] as AddResult;
-        if (status === undefined) continue;
-        // A settled status is left as it is (storage.ts); a deleted collection's failures are recorded.
-        if (refused.get(writes[i] as ObjectWrite) === STATUS_SETTLED_MESSAGE) continue;
-        const successes = [...result.added, ...result.duplicates];
-        if (status.create !== undefined && status.final) {
-          complete.push({
-            ...status.create,
-            status: 'complete',
-            successes,
-            failures: [...status.create.failures, ...result.conflicts],
-            pendings: [],
-          });
-          continue;
-        }
-        updated.push(i);
+      // The last (usually the only) slice of rows goes in one statement with the flag updates,
+      // the clock and the complete statuses (below): one round trip for the whole write.
+      for (let i = 0; i < lastSlice; i += INSERT_CHUNK) {
+        await insertRows(client, collectionId, inserts.slice(i, i + INSERT_CHUNK));
       }
       if (inserts.length > 0) {
         const params = [
@@ -638,7 +621,7 @@ export class PostgresStorage implements Storage {
         // the same round trip (commit-pipeline.ts). Measured: a 100-object write at 50,000 objects
         // 5.0–5.3 ms instead of 5.3–5.8 ms.
         if (updated.length === 0) {
-          await queryThenCommit(client, WRITE_ROWS_FLAGS_CLOCK_STATUSES, params);
+          await queryThenCommit(client, WRITE_ROWS_FLAGS_CLOCK_STATUSES, params, 'taxiway_write');
           tx.committed = true;
         } else await client.query(WRITE_ROWS_FLAGS_CLOCK_STATUSES, params);
       } else if (complete.length > 0) await insertStatuses(client, complete);
@@ -847,6 +830,154 @@ export class PostgresStorage implements Storage {
       client.release(broken);
     }
   }
+}
+
+/** What a group of writes stores and reports, given the rows already stored for its ids (under the collection lock). */
+interface WritePlan {
+  readonly inserts: readonly NewRow[];
+  readonly results: readonly AddResult[];
+  /** Rows stored before whose version flags change. */
+  readonly changedRows: readonly Row[];
+  /** The statuses created by a final write: inserted complete. */
+  readonly complete: readonly Status[];
+  /** Indexes of the writes whose status is updated (or created pending) one by one. */
+  readonly updated: readonly number[];
+  /** The dateAdded after the last one handed out. */
+  readonly next: Micros;
+}
+
+/**
+ * Decides each object of `writes` against `existing` (every stored row of their ids) and the rows
+ * of earlier writes of the group: added with dateAdded `next`, `next + 1`, …, a duplicate or a
+ * conflict; then the version flags and the statuses.
+ */
+function planWrites(
+  writes: readonly ObjectWrite[],
+  existing: readonly ExistingRow[],
+  refused: ReadonlyMap<ObjectWrite, string>,
+  next: Micros,
+): WritePlan {
+  const rowsById = new Map<string, Row[]>();
+  for (const r of existing) {
+    pushTo(rowsById, r.id, {
+      dateAdded: Number(r.date_added),
+      id: r.id,
+      version: r.version,
+      versionMicros: Number(r.version_micros),
+      versioned: r.versioned,
+      specVersion: r.spec_version,
+      isLast: r.is_last,
+      isFirst: r.is_first,
+      isSpecLatest: r.is_spec_latest,
+      hash: r.content_hash,
+    });
+  }
+
+  const inserts: NewRow[] = [];
+  const results: AddResult[] = [];
+  for (const w of writes) {
+    const refusal = refused.get(w);
+    if (refusal !== undefined) {
+      results.push(refusedWrite(w.objects, refusal));
+      continue;
+    }
+    const added: StatusDetail[] = [];
+    const duplicates: StatusDetail[] = [];
+    const conflicts: StatusDetail[] = [];
+    for (const o of w.objects) {
+      // Of the content, not of its spelling (storage.ts, IncomingObject.identity).
+      const hash = createHash('sha256').update(identityOf(o)).digest();
+      // Rows stored before and rows of earlier writes of this group: a later write sees them.
+      const rows = rowsById.get(o.id) ?? [];
+      let versionMicros: Micros;
+      let version: string;
+      let dateAdded: Micros;
+      if (o.version === undefined) {
+        // No modified/created: the version is the dateAdded (storage.ts). The same content
+        // posted again is a duplicate rather than a new version each time.
+        const same = rows.find((r) => !r.versioned && r.specVersion === o.specVersion && r.hash.equals(hash));
+        if (same !== undefined) {
+          duplicates.push({ id: o.id, version: same.version });
+          continue;
+        }
+        dateAdded = next++;
+        versionMicros = dateAdded;
+        version = formatMicros(dateAdded);
+      } else {
+        const micros = parseMicros(o.version);
+        if (micros === undefined) {
+          conflicts.push({ id: o.id, version: o.version, message: 'version is not a valid timestamp' });
+          continue;
+        }
+        const same = rows.find((r) => r.versionMicros === micros && r.specVersion === o.specVersion);
+        if (same !== undefined) {
+          if (same.hash.equals(hash)) duplicates.push({ id: o.id, version: o.version });
+          else
+            conflicts.push({
+              id: o.id,
+              version: o.version,
+              message: 'a different object with this id, version and spec_version is already stored',
+            });
+          continue;
+        }
+        dateAdded = next++;
+        versionMicros = micros;
+        version = o.version;
+      }
+      const row: NewRow = {
+        dateAdded,
+        id: o.id,
+        type: o.type,
+        version,
+        versionMicros,
+        versioned: o.version !== undefined,
+        specVersion: o.specVersion,
+        isLast: false,
+        isFirst: false,
+        isSpecLatest: false,
+        hash,
+        raw: o.raw,
+      };
+      pushTo(rowsById, o.id, row);
+      inserts.push(row);
+      added.push({ id: o.id, version });
+    }
+    results.push({ added, duplicates, conflicts });
+  }
+
+  const changedRows: Row[] = [];
+  if (inserts.length > 0) {
+    const fresh = new Set<Row>(inserts);
+    for (const id of new Set(inserts.map((r) => r.id))) {
+      for (const r of reflag(rowsById.get(id) ?? [])) if (!fresh.has(r)) changedRows.push(r);
+    }
+  }
+
+  // Statuses: those created by a final write are inserted complete, all in one statement
+  // (the INSERT of the rows when there are rows); the others (created pending, or chunks of a
+  // large POST) are updated one by one.
+  const complete: Status[] = [];
+  const updated: number[] = [];
+  for (let i = 0; i < writes.length; i++) {
+    const status = writes[i]?.status;
+    const result = results[i] as AddResult;
+    if (status === undefined) continue;
+    // A settled status is left as it is (storage.ts); a deleted collection's failures are recorded.
+    if (refused.get(writes[i] as ObjectWrite) === STATUS_SETTLED_MESSAGE) continue;
+    const successes = [...result.added, ...result.duplicates];
+    if (status.create !== undefined && status.final) {
+      complete.push({
+        ...status.create,
+        status: 'complete',
+        successes,
+        failures: [...status.create.failures, ...result.conflicts],
+        pendings: [],
+      });
+      continue;
+    }
+    updated.push(i);
+  }
+  return { inserts, results, changedRows, complete, updated, next };
 }
 
 function nowMicros(): Micros {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { storageConformance } from '../conformance.js';
-import { ABANDONED_MESSAGE, type IncomingObject, type StoredObject } from '../storage.js';
+import { ABANDONED_MESSAGE, COLLECTION_DELETED_MESSAGE, type IncomingObject, type Status, type StoredObject } from '../storage.js';
 import { migrations } from './migrations/index.js';
 import { ID_ROWS_LOADED, PostgresStorage } from './postgres-storage.js';
 import { compareSpecVersions, reflag } from './version-flags.js';
@@ -426,6 +426,86 @@ if (!(await reachable())) {
       assert.equal(await one.deleteObject('c', x, { versions: [{ kind: 'all' }] }), 1);
       assert.equal((await two.addObjects('c', [indicator(x, V1)])).added.length, 1, 'x stored again is new');
       assert.deepEqual((await one.getManifest('c', { limit: 10, ids: [x], versions: [{ kind: 'all' }] })).items.length, 1, 'once');
+    } finally {
+      await one.close();
+      await two.close();
+      await dropSchema(schema);
+    }
+  });
+
+  test('postgres writes of new ids (one round trip): versions of one id in a group are flagged, statuses created complete; another process’s delete of the collection refuses them', async () => {
+    const schema = freshSchema();
+    const one = new PostgresStorage({ url: URL, schema, pool: { max: 2 } });
+    const two = new PostgresStorage({ url: URL, schema, pool: { max: 1 } });
+    const collection = randomUUID();
+    const record = { apiRoot: 'api1', id: collection, title: 'c', read: ['*'], write: ['*'], mediaTypes: [] };
+    try {
+      await one.open();
+      await two.open();
+      await one.upsertCollection(record);
+      await untilIdRowsLoaded(one, collection);
+      const x = `indicator--${randomUUID()}`;
+      const V1 = '2024-01-01T00:00:00.000Z';
+      const V2 = '2024-02-01T00:00:00.000Z';
+      const status = (id: string): Status => ({
+        id,
+        status: 'pending',
+        requestTimestamp: V1,
+        totalCount: 2,
+        successes: [],
+        failures: [],
+        pendings: [],
+        owner: 'alice',
+        apiRoot: 'api1',
+        collectionId: collection,
+      });
+      const [a, b] = [randomUUID(), randomUUID()];
+      const y = `indicator--${randomUUID()}`;
+      const results = await one.writeObjects(collection, [
+        { objects: [indicator(x, V2), indicator(x, V1)], status: { id: a, final: true, create: status(a) } },
+        { objects: [indicator(x, V1), indicator(y, V1)], status: { id: b, final: true, create: status(b) } },
+      ]);
+      assert.deepEqual(
+        results.map((r) => [r.added.length, r.duplicates.length, r.conflicts.length]),
+        [
+          [2, 0, 0],
+          [1, 1, 0],
+        ],
+        'the second write sees the first’s rows',
+      );
+      assert.deepEqual(
+        (await one.getObjects(collection, { limit: 10, ids: [x] })).items.map((o) => o.version),
+        [V2],
+        'last: the newer version, stored first',
+      );
+      assert.deepEqual(
+        (await one.getObjects(collection, { limit: 10, ids: [x], versions: [{ kind: 'first' }] })).items.map((o) => o.version),
+        [V1],
+      );
+      for (const id of [a, b]) {
+        const stored = await two.getStatus(id);
+        assert.equal(stored?.status, 'complete');
+        assert.equal(stored?.successes.length, 2);
+      }
+      const page = await two.getObjects(collection, { limit: 10, ids: [x, y], versions: [{ kind: 'all' }] });
+      assert.deepEqual(
+        page.items.map((o) => [o.id, o.version]),
+        [
+          [x, V2],
+          [x, V1],
+          [y, V1],
+        ],
+        'in the order of the writes',
+      );
+      assertIncreasing(page.items);
+
+      assert.equal(await two.deleteCollection('api1', collection), true);
+      const refused = await one.addObjects(collection, [indicator(`indicator--${randomUUID()}`, V1)]);
+      assert.deepEqual(
+        refused.conflicts.map((c) => c.message),
+        [COLLECTION_DELETED_MESSAGE],
+      );
+      assert.equal((await two.getObjects(collection, { limit: 10, versions: [{ kind: 'all' }] })).items.length, 0);
     } finally {
       await one.close();
       await two.close();
