@@ -20,9 +20,8 @@
  * different collections and all reads run in parallel. The lock also makes duplicate/conflict
  * detection and the flag maintenance race-free.
  */
-import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { idHash } from '../id-hash.js';
+import { idHash, sha256 } from '../id-hash.js';
 import { IdRows } from '../id-rows.js';
 import type {
   AddResult,
@@ -886,7 +885,7 @@ function planWrites(
     const conflicts: StatusDetail[] = [];
     for (const o of w.objects) {
       // Of the content, not of its spelling (storage.ts, IncomingObject.identity).
-      const hash = createHash('sha256').update(identityOf(o)).digest();
+      const hash = sha256(identityOf(o));
       // Rows stored before and rows of earlier writes of this group: a later write sees them.
       const rows = rowsById.get(o.id) ?? [];
       let versionMicros: Micros;
