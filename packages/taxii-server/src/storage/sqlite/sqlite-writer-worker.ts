@@ -4,6 +4,7 @@
  * in arrival order. Messages: WriterRequest in, WriterResponse out (threaded-sqlite-storage.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { packResults, unpackWrites } from './packed-writes.js';
 import { loadIdRowsInTurns, SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import { type WriterRequest, type WriterResponse, writeMethods } from './writer-protocol.js';
 
@@ -51,6 +52,9 @@ port.on('message', async (request: WriterRequest) => {
       await storage.close();
       post({ seq: request.seq, ok: true, value: undefined });
       port.close();
+    } else if (request.method === 'writePacked') {
+      const results = await storage.writeObjects(request.collectionId, unpackWrites(request.writes));
+      post({ seq: request.seq, ok: true, packed: packResults(results) });
     } else if (allowed.has(request.method) && 'args' in request) {
       const method = storage[request.method] as (...args: unknown[]) => Promise<unknown>;
       post({ seq: request.seq, ok: true, value: await method.apply(storage, [...request.args]) });

@@ -30,6 +30,7 @@ import type {
   Storage,
   StoredObject,
 } from '../storage.js';
+import { type PackedResults, packWrites, unpackResults } from './packed-writes.js';
 import { loadIdRowsInTurns, SqliteStorage, type SqliteStorageOptions } from './sqlite-storage.js';
 import type { WriteMethod, WriterRequest, WriterResponse } from './writer-protocol.js';
 
@@ -88,15 +89,6 @@ function startWorker(workerData: SqliteStorageOptions): Worker {
   });
 }
 
-/**
- * An object as it crosses to the writer thread: without its identity, which is about as long as
- * raw and needed only to compare it with a stored version of the same id and version (rare); the
- * writer derives it from raw then (storage.ts identityOf).
- */
-function withoutIdentity(o: IncomingObject): IncomingObject {
-  return { id: o.id, type: o.type, version: o.version, specVersion: o.specVersion, raw: o.raw };
-}
-
 export class ThreadedSqliteStorage implements Storage {
   readonly #options: SqliteStorageOptions;
   /** This thread's connection: reads only (the writer thread checkpoints). */
@@ -147,7 +139,7 @@ export class ThreadedSqliteStorage implements Storage {
     const worker = this.#worker;
     if (!worker) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    await this.#send(worker, 'close', []);
+    await this.#send(worker, 'close');
     // Referenced until it has exited: unreferenced, the awaited exit alone would let the event
     // loop run empty (and the process end with the caller's close() never settled).
     worker.ref();
@@ -180,25 +172,33 @@ export class ThreadedSqliteStorage implements Storage {
     this.#worker = worker;
     // Sent first, so that it runs before any write (messages keep their order). Awaited by open();
     // a replacement thread's is awaited by nobody: a failure shows in the write after it.
-    this.#writerOpened = this.#send(worker, 'open', []);
+    this.#writerOpened = this.#send(worker, 'open');
     this.#writerOpened.catch(() => {});
     return worker;
   }
 
   #call(method: WriteMethod | 'open', args: readonly unknown[] = []): Promise<unknown> {
-    if (!this.#open) return Promise.reject(new Error('ThreadedSqliteStorage is not open (open() has not been called, or close() has)'));
-    const worker = this.#writer();
-    return method === 'open' ? this.#writerOpened : this.#send(worker, method, args);
+    return this.#request((seq) => (method === 'open' ? undefined : { seq, method, args }));
   }
 
-  #send(worker: Worker, method: WriteMethod | 'open' | 'close', args: readonly unknown[]): Promise<unknown> {
-    const seq = ++this.#seq;
-    const request: WriterRequest = method === 'open' || method === 'close' ? { seq, method } : { seq, method, args };
+  /** Sends what `build` makes of a new sequence number; undefined: only start the writer (open). */
+  #request(build: (seq: number) => WriterRequest | undefined): Promise<unknown> {
+    if (!this.#open) return Promise.reject(new Error('ThreadedSqliteStorage is not open (open() has not been called, or close() has)'));
+    const worker = this.#writer();
+    const request = build(++this.#seq);
+    return request === undefined ? this.#writerOpened : this.#post(worker, request);
+  }
+
+  #send(worker: Worker, method: 'open' | 'close'): Promise<unknown> {
+    return this.#post(worker, { seq: ++this.#seq, method });
+  }
+
+  #post(worker: Worker, request: WriterRequest): Promise<unknown> {
     return new Promise((resolve, reject) => {
       // Referenced while a call is outstanding: a caller awaiting a write keeps the process alive,
       // an idle storage does not.
       if (this.#waiting.size === 0) worker.ref();
-      this.#waiting.set(seq, { resolve, reject });
+      this.#waiting.set(request.seq, { resolve, reject });
       worker.postMessage(request);
     });
   }
@@ -208,7 +208,7 @@ export class ThreadedSqliteStorage implements Storage {
     if (!waiting) return;
     this.#waiting.delete(response.seq);
     if (this.#waiting.size === 0) this.#worker?.unref();
-    if (response.ok) waiting.resolve(response.value);
+    if (response.ok) waiting.resolve('packed' in response ? response.packed : response.value);
     else waiting.reject(new SqliteWriterError(response.error.name, response.error.message, response.error.code));
   }
 
@@ -222,14 +222,20 @@ export class ThreadedSqliteStorage implements Storage {
     return this.#call('deleteCollection', [apiRoot, id]) as Promise<boolean>;
   }
 
-  addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
-    const sent = objects.map(withoutIdentity);
-    return this.#call('addObjects', status === undefined ? [collectionId, sent] : [collectionId, sent, status]) as Promise<AddResult>;
+  async addObjects(collectionId: string, objects: readonly IncomingObject[], status?: StatusUpdate): Promise<AddResult> {
+    const [result] = await this.writeObjects(collectionId, [status === undefined ? { objects } : { objects, status }]);
+    return result as AddResult;
   }
 
-  writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
-    const sent = writes.map((w) => ({ ...w, objects: w.objects.map(withoutIdentity) }));
-    return this.#call('writeObjects', [collectionId, sent]) as Promise<readonly AddResult[]>;
+  /**
+   * Packed for the crossing (packed-writes.ts). An object's identity stays behind: about as long
+   * as raw, it is needed only to compare the object with a stored version of the same id and
+   * version (rare), and the writer derives it from raw then (storage.ts identityOf).
+   */
+  async writeObjects(collectionId: string, writes: readonly ObjectWrite[]): Promise<readonly AddResult[]> {
+    const sent = packWrites(writes);
+    const packed = (await this.#request((seq) => ({ seq, method: 'writePacked', collectionId, writes: sent }))) as PackedResults;
+    return unpackResults(packed);
   }
 
   deleteObject(collectionId: string, id: string, query: Pick<ObjectQuery, 'versions' | 'specVersions'>): Promise<number> {

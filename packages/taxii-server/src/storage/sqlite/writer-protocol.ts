@@ -1,12 +1,14 @@
 /** The messages between ThreadedSqliteStorage and its writer thread (sqlite-writer-worker.ts). */
 import type { Storage } from '../storage.js';
+import type { PackedResults, PackedWrite } from './packed-writes.js';
 
-/** The Storage methods that write: they run on the writer thread, every other one on the caller's. */
+/**
+ * The Storage methods that write: they run on the writer thread, every other one on the caller's.
+ * addObjects and writeObjects cross as 'writePacked' (packed-writes.ts).
+ */
 export const writeMethods = [
   'upsertCollection',
   'deleteCollection',
-  'addObjects',
-  'writeObjects',
   'deleteObject',
   'createStatus',
   'expireStatuses',
@@ -17,10 +19,13 @@ export type WriteMethod = (typeof writeMethods)[number];
 
 export type WriterRequest =
   | { readonly seq: number; readonly method: 'open' | 'close' }
+  /** writeObjects with its writes packed (packed-writes.ts); answered with PackedResults. */
+  | { readonly seq: number; readonly method: 'writePacked'; readonly collectionId: string; readonly writes: readonly PackedWrite[] }
   | { readonly seq: number; readonly method: WriteMethod; readonly args: readonly unknown[] };
 
 export type WriterResponse =
   | { readonly seq: number; readonly ok: true; readonly value: unknown }
+  | { readonly seq: number; readonly ok: true; readonly packed: PackedResults }
   | {
       readonly seq: number;
       readonly ok: false;
