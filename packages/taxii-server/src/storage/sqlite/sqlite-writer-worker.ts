@@ -54,7 +54,7 @@ port.on('message', async (request: WriterRequest) => {
       port.close();
     } else if (request.method === 'writePacked') {
       const results = await storage.writeObjects(request.collectionId, unpackWrites(request.writes));
-      post({ seq: request.seq, ok: true, packed: packResults(results) });
+      post({ seq: request.seq, ok: true, value: packResults(results) });
     } else if (allowed.has(request.method) && 'args' in request) {
       const method = storage[request.method] as (...args: unknown[]) => Promise<unknown>;
       post({ seq: request.seq, ok: true, value: await method.apply(storage, [...request.args]) });

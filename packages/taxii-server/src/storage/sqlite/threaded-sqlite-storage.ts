@@ -113,7 +113,8 @@ export class ThreadedSqliteStorage implements Storage {
   async open(): Promise<void> {
     this.#open = true;
     // The writer first: it applies the migrations that the reader then finds applied.
-    await this.#call('open');
+    this.#writer();
+    await this.#writerOpened;
     await this.#reader.open();
     this.#idRowsLoaded = this.#loadIdRows();
   }
@@ -177,16 +178,15 @@ export class ThreadedSqliteStorage implements Storage {
     return worker;
   }
 
-  #call(method: WriteMethod | 'open', args: readonly unknown[] = []): Promise<unknown> {
-    return this.#request((seq) => (method === 'open' ? undefined : { seq, method, args }));
+  #call(method: WriteMethod, args: readonly unknown[]): Promise<unknown> {
+    return this.#request((seq) => ({ seq, method, args }));
   }
 
-  /** Sends what `build` makes of a new sequence number; undefined: only start the writer (open). */
-  #request(build: (seq: number) => WriterRequest | undefined): Promise<unknown> {
+  /** Sends what `build` makes of a new sequence number to the writer thread (started if need be). */
+  #request(build: (seq: number) => WriterRequest): Promise<unknown> {
     if (!this.#open) return Promise.reject(new Error('ThreadedSqliteStorage is not open (open() has not been called, or close() has)'));
     const worker = this.#writer();
-    const request = build(++this.#seq);
-    return request === undefined ? this.#writerOpened : this.#post(worker, request);
+    return this.#post(worker, build(++this.#seq));
   }
 
   #send(worker: Worker, method: 'open' | 'close'): Promise<unknown> {
@@ -208,7 +208,7 @@ export class ThreadedSqliteStorage implements Storage {
     if (!waiting) return;
     this.#waiting.delete(response.seq);
     if (this.#waiting.size === 0) this.#worker?.unref();
-    if (response.ok) waiting.resolve('packed' in response ? response.packed : response.value);
+    if (response.ok) waiting.resolve(response.value);
     else waiting.reject(new SqliteWriterError(response.error.name, response.error.message, response.error.code));
   }
 
